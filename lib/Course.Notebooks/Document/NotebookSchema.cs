@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using NJsonSchema;
+
+namespace Course.Notebooks.Document;
+
+/// <summary>Validates notebook JSON against the official nbformat 4.5 JSON schema.</summary>
+/// <remarks>The schema (BSD-3, Jupyter) is embedded from Schema/nbformat.v4.5.schema.json.</remarks>
+public static class NotebookSchema
+{
+    private static readonly Lazy<JsonSchema> schema = new(() =>
+    {
+        using var stream = typeof(NotebookSchema).Assembly.GetManifestResourceStream("nbformat.v4.5.schema.json")!;
+        using var reader = new StreamReader(stream);
+        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+    });
+
+    /// <summary>The validation errors of <paramref name="json"/>, as "path: kind" lines (empty when valid).</summary>
+    public static IReadOnlyList<string> Errors(string json) =>
+        schema.Value.Validate(json).Select(e => $"{(string.IsNullOrEmpty(e.Path) ? "#" : e.Path)}: {e.Kind}").ToList();
+
+    /// <summary>Throw a <see cref="NotebookFormatException"/> naming the first schema violation.</summary>
+    internal static void Validate(JsonObject notebook, string source)
+    {
+        var errors = Errors(notebook.ToJsonString());
+        if (errors.Count == 0) return;
+        var more = errors.Count > 1 ? $" (and {errors.Count - 1} more)" : "";
+        throw new NotebookFormatException(
+            $"{source} is not a valid nbformat 4.5 notebook: {errors[0]}{more}. Fix that field or re-save the notebook in Jupyter or VS Code.");
+    }
+}
