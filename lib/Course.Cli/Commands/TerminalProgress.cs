@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Course.Notebooks.Document;
+using Course.Notebooks.Execution;
+using Course.Notebooks.Running;
+using Spectre.Console;
+
+namespace Course.Cli.Commands;
+
+/// <summary>Shows <c>course run</c> on the terminal: notebook, cell i/n, elapsed, latest progress line.</summary>
+/// <remarks>On a terminal the status line is redrawn in place; in CI logs each notebook gets one line.</remarks>
+internal sealed class TerminalProgress : IRunProgress
+{
+    private readonly IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ConsoleCapture.OriginalOut) });
+    private readonly bool live = !Console.IsOutputRedirected;
+    private readonly Stopwatch clock = new();
+    private string stem = "";
+    private int cell;
+    private int cells;
+    private string detail = "";
+    private long lastDraw;
+
+    public void NotebookStarted(string stem, int codeCells)
+    {
+        this.stem = stem;
+        cells = codeCells;
+        cell = 0;
+        detail = "";
+        clock.Restart();
+        if (!live) console.MarkupLineInterpolated($"[grey]▶ {stem} ({codeCells} code cells)[/]");
+    }
+
+    public void CellStarted(int index, int count)
+    {
+        cell = index;
+        detail = "";
+        Draw(force: true);
+    }
+
+    public void OnUpdateDisplay(DisplayDataOutput output)
+    {
+        if (output.Data.TryGetValue(MimeTypes.PlainText, out var text))
+            detail = text.Split('\n')[0].Trim();
+        Draw(force: false);
+    }
+
+    public void NotebookFinished(NotebookRun run)
+    {
+        ClearLine();
+        var seconds = $"{run.Elapsed.TotalSeconds:F1} s";
+        if (run.Succeeded)
+        {
+            var metrics = string.Join("  ", run.Metrics.Select(m => $"{m.Key}={m.Value:G4}"));
+            console.MarkupLineInterpolated($"[green]✔[/] {run.Stem,-28} {run.CellsRun}/{run.CellCount} cells  {seconds,8}  [grey]{metrics}[/]");
+        }
+        else console.MarkupLineInterpolated($"[red]✘ {run.Stem}[/] {seconds}: {run.Error}");
+    }
+
+    public void Warning(string message) => console.MarkupLineInterpolated($"[yellow]warning:[/] {message}");
+
+    public void Fail(string message)
+    {
+        ClearLine();
+        ConsoleCapture.OriginalError.WriteLine($"course run: {message}");
+    }
+
+    public void Summary(IReadOnlyList<NotebookRun> runs, string outDir)
+    {
+        var failed = runs.Count(r => !r.Succeeded);
+        var total = TimeSpan.FromTicks(runs.Sum(r => r.Elapsed.Ticks));
+        console.MarkupLineInterpolated($"{runs.Count - failed}/{runs.Count} notebooks ran in {total.TotalSeconds:F1} s → {Path.Combine(outDir, "index.html")}");
+    }
+
+    private void Draw(bool force)
+    {
+        if (!live) return;
+        var now = Environment.TickCount64;
+        if (!force && now - lastDraw < 200) return;
+        lastDraw = now;
+        var line = $"▶ {stem}  cell {cell}/{cells}  {clock.Elapsed:m\\:ss}  {detail}";
+        var width = Math.Max(20, console.Profile.Width - 1);
+        ConsoleCapture.OriginalOut.Write("\r" + (line.Length > width ? line[..width] : line.PadRight(width)));
+        ConsoleCapture.OriginalOut.Flush();
+    }
+
+    private void ClearLine()
+    {
+        if (!live) return;
+        ConsoleCapture.OriginalOut.Write("\r" + new string(' ', Math.Max(20, console.Profile.Width - 1)) + "\r");
+    }
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Text;
+using Course.Interactive;
+using Course.Notebooks.Document;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace Course.Notebooks.Execution;
+
+/// <summary>Runs the C# cells of one notebook in one Roslyn script state, like a kernel would.</summary>
+/// <remarks>
+/// One engine per notebook: variables, types and usings carry from cell to cell, later cells may
+/// redefine types, top-level <c>await</c> works, and the last bare expression is the result.
+/// <c>course run</c> and the Jupyter kernel are thin front ends over this class (DESIGN.md).
+/// </remarks>
+public sealed class NotebookEngine
+{
+    private static readonly string[] defaultImports =
+        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading", "System.Threading.Tasks"];
+
+    private readonly string workingDirectory;
+    private readonly IExecutionListener listener;
+    private readonly DisplaySink sink;
+    private ScriptOptions options;
+    private ScriptState<object>? state;
+
+    /// <summary>Create an engine whose relative paths (<c>#r</c>, <c>#!import</c>) start at <paramref name="workingDirectory"/>.</summary>
+    public NotebookEngine(string workingDirectory, IExecutionListener? listener = null)
+    {
+        this.workingDirectory = Path.GetFullPath(workingDirectory);
+        this.listener = listener ?? NullListener.Instance;
+        sink = new DisplaySink(this.listener);
+        options = ScriptOptions.Default
+            .WithReferences(ScriptReferences.Framework)
+            .AddReferences(ScriptReferences.For(typeof(ScriptGlobals).Assembly), ScriptReferences.For(typeof(Metrics).Assembly))
+            .AddReferences(ShippedPackages.Resolve("Microsoft.DotNet.Interactive.Formatting")!.Select(ScriptReferences.For))
+            .WithImports(defaultImports)
+            .WithOptimizationLevel(OptimizationLevel.Release)
+            .WithEmitDebugInformation(true)
+            .WithFileEncoding(Encoding.UTF8)
+            .WithAllowUnsafe(true);
+    }
+
+    /// <summary>How many cells have run.</summary>
+    public int ExecutionCount { get; private set; }
+
+    /// <summary>Run <paramref name="source"/> as a new cell and return its outputs.</summary>
+    public Task<CellResult> ExecuteAsync(string source, CancellationToken cancellation = default) =>
+        ExecuteCellAsync(NotebookCell.Code(source), cancellation);
+
+    /// <summary>Run a code cell, replacing its outputs and execution count.</summary>
+    public async Task<CellResult> ExecuteCellAsync(NotebookCell cell, CancellationToken cancellation = default)
+    {
+        var number = ++ExecutionCount;
+        cell.Outputs.Clear();
+        cell.ExecutionCount = number;
+        var clock = Stopwatch.StartNew();
+        var error = await RunAsync(cell, number, cancellation);
+        if (error is not null)
+        {
+            cell.Outputs.Add(error);
+            listener.OnError(error);
+        }
+        return new CellResult(cell.Outputs, number, error, clock.Elapsed);
+    }
+
+    private async Task<ErrorOutput?> RunAsync(NotebookCell cell, int number, CancellationToken cancellation)
+    {
+        if (cell.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>() is { } kernel && kernel != "csharp")
+            return Unsupported($"this cell is for the '{kernel}' kernel; the engine runs C# only. Rewrite the cell in C#.");
+
+        var (directives, code) = DirectiveParser.Parse(cell.Source);
+        var timed = false;
+        var prelude = new List<string>();
+        foreach (var directive in directives)
+        {
+            switch (directive)
+            {
+                case UnsupportedDirective u:
+                    return Unsupported(u.Message);
+                case NuGetReference r:
+                    if (AddPackage(r) is { } packageError) return Unsupported(packageError);
+                    break;
+                case FileReference f:
+                    var dll = Path.GetFullPath(Path.Combine(workingDirectory, f.Path));
+                    if (!File.Exists(dll))
+                        return Unsupported($"#r \"{f.Path}\": no file at {dll}; build the assembly or fix the path (it is relative to the notebook).");
+                    options = options.AddReferences(ScriptReferences.ForFile(dll));
+                    break;
+                case ImportFile i:
+                    var file = Path.GetFullPath(Path.Combine(workingDirectory, i.Path));
+                    if (!File.Exists(file))
+                        return Unsupported($"#!import {i.Path}: no file at {file}; fix the path (it is relative to the notebook).");
+                    prelude.Add(File.ReadAllText(file));
+                    break;
+                case TimeCell:
+                    timed = true;
+                    break;
+            }
+        }
+
+        cell.Outputs.Clear();
+        var clock = Stopwatch.StartNew();
+        using (ConsoleCapture.Redirect((name, text) => AppendStream(cell, name, text)))
+        {
+            var previousSink = Notebook.Sink;
+            sink.Target = cell.Outputs;
+            Notebook.Sink = sink;
+            Notebook.Cancellation = cancellation;
+            try
+            {
+                foreach (var imported in prelude)
+                    if (await SubmitAsync(imported, number, cancellation) is { } importError) return importError;
+                if (!string.IsNullOrWhiteSpace(code) && await SubmitAsync(code, number, cancellation) is { } error) return error;
+                if (HasTrailingExpression(code) && state?.ReturnValue is { } value)
+                {
+                    var result = new ExecuteResultOutput(MimeBundle.From(value), number);
+                    cell.Outputs.Add(result);
+                    listener.OnResult(result);
+                }
+            }
+            finally
+            {
+                Console.Out.Flush();
+                Console.Error.Flush();
+                sink.Target = null;
+            }
+        }
+        if (timed) AppendStream(cell, "stdout", $"Wall time: {clock.Elapsed.TotalMilliseconds:F1} ms\n");
+        return null;
+    }
+
+    private async Task<ErrorOutput?> SubmitAsync(string code, int number, CancellationToken cancellation)
+    {
+        var cellOptions = options.WithFilePath(CellErrors.CellFile(number));
+        try
+        {
+            state = state is null
+                ? await CSharpScript.Create(code, cellOptions, typeof(ScriptGlobals)).RunAsync(new ScriptGlobals(), _ => true, cancellation)
+                : await state.ContinueWithAsync(code, cellOptions, _ => true, cancellation);
+            return state.Exception is { } e ? CellErrors.FromException(e, number) : null;
+        }
+        catch (CompilationErrorException e)
+        {
+            return CellErrors.FromCompilation(e, number);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return CellErrors.FromException(e, number);
+        }
+    }
+
+    private string? AddPackage(NuGetReference reference)
+    {
+        var assemblies = ShippedPackages.Resolve(reference.Id);
+        if (assemblies is null)
+            return $"#r \"nuget: {reference.Id}\": the package is not shipped with the course engine, which installs nothing at run time. Available: {string.Join(", ", ShippedPackages.Names)}.";
+        options = options.AddReferences(assemblies.Select(ScriptReferences.For));
+        var shipped = ShippedPackages.VersionOf(reference.Id);
+        if (reference.Version is { } wanted && shipped is not null && !wanted.StartsWith(shipped, StringComparison.OrdinalIgnoreCase) && reference.Id != "Course")
+            Console.Error.WriteLine($"note: #r \"nuget: {reference.Id}, {wanted}\" uses the engine's {reference.Id} {shipped}.");
+        return null;
+    }
+
+    private ErrorOutput Unsupported(string message) => new("DirectiveError", message, [message]);
+
+    private void AppendStream(NotebookCell cell, string name, string text)
+    {
+        lock (cell.Outputs)
+        {
+            if (cell.Outputs.Count > 0 && cell.Outputs[^1] is StreamOutput last && last.Name == name)
+                cell.Outputs[^1] = last with { Text = last.Text + text };
+            else
+                cell.Outputs.Add(new StreamOutput(name, text));
+        }
+        listener.OnStream(name, text);
+    }
+
+    /// <summary>True when the code ends with an expression without a semicolon (its value is shown).</summary>
+    internal static bool HasTrailingExpression(string code)
+    {
+        var tree = Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseSyntaxTree(code, ScriptParseOptions);
+        var root = (Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)tree.GetRoot();
+        return root.Members.LastOrDefault() is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax
+        {
+            Statement: Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax { SemicolonToken.IsMissing: true },
+        };
+    }
+
+    /// <summary>Parse options of C# script submissions.</summary>
+    internal static readonly Microsoft.CodeAnalysis.CSharp.CSharpParseOptions ScriptParseOptions =
+        new(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest, kind: SourceCodeKind.Script);
+}

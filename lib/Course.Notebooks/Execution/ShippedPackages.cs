@@ -1,0 +1,43 @@
+using System.Reflection;
+
+namespace Course.Notebooks.Execution;
+
+/// <summary>The NuGet packages <c>#r "nuget: …"</c> resolves to: the ones the engine ships with.</summary>
+/// <remarks>
+/// The engine does not download packages: a notebook's <c>#r "nuget: TorchSharp-cpu, 0.107.0"</c>
+/// binds to the TorchSharp the engine was built with, so notebooks written for Polyglot Notebooks
+/// run unchanged. Anything else gets a clear error listing what is available.
+/// </remarks>
+public static class ShippedPackages
+{
+    private static readonly Dictionary<string, Func<Assembly[]>> packages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Course"] = () => [typeof(Metrics).Assembly, .. TorchAndPlotly()],
+        ["TorchSharp"] = () => [typeof(TorchSharp.torch).Assembly],
+        ["TorchSharp-cpu"] = () => [typeof(TorchSharp.torch).Assembly],
+        ["Plotly.NET"] = () => [typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly],
+        ["Plotly.NET.CSharp"] = () => [typeof(Plotly.NET.CSharp.Chart).Assembly, typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly],
+        ["FSharp.Core"] = () => [typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly],
+        ["Microsoft.DotNet.Interactive.Formatting"] = () => [typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly],
+    };
+
+    private static Assembly[] TorchAndPlotly() =>
+    [
+        typeof(TorchSharp.torch).Assembly, typeof(Plotly.NET.GenericChart).Assembly,
+        typeof(Plotly.NET.CSharp.Chart).Assembly, typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly,
+    ];
+
+    /// <summary>The package ids a notebook can reference.</summary>
+    public static IEnumerable<string> Names => packages.Keys.Order(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The assemblies of package <paramref name="id"/>, or null when it is not shipped.</summary>
+    public static IReadOnlyList<Assembly>? Resolve(string id) => packages.TryGetValue(id, out var get) ? get() : null;
+
+    /// <summary>The informational version of the assembly that stands for <paramref name="id"/>.</summary>
+    public static string? VersionOf(string id)
+    {
+        var assembly = Resolve(id)?.FirstOrDefault();
+        var version = assembly?.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly?.GetName().Version?.ToString();
+        return version?.Split('+')[0];
+    }
+}

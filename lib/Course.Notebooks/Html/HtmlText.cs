@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Course.Notebooks.Html;
+
+/// <summary>Small text helpers for writing HTML: escaping, ANSI stripping, durations.</summary>
+internal static partial class HtmlText
+{
+    /// <summary>Escape <c>&amp; &lt; &gt; " '</c> so text shows as written, in content or attributes.</summary>
+    public static string Escape(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        return sb.ToString();
+    }
+
+    /// <summary>Remove ANSI escape sequences (colours, cursor moves) that tracebacks and progress bars carry.</summary>
+    public static string StripAnsi(string text) => Ansi().Replace(text, "");
+
+    /// <summary>Escape text for a <c>&lt;pre&gt;</c> block after dropping ANSI codes and carriage-return overwrites.</summary>
+    public static string Terminal(string text)
+    {
+        var lines = StripAnsi(text).Replace("\r\n", "\n").Split('\n');
+        // A progress bar rewrites its line with '\r': keep what the terminal would finally show.
+        return Escape(string.Join('\n', lines.Select(l => l.Contains('\r') ? l[(l.LastIndexOf('\r') + 1)..] : l)));
+    }
+
+    /// <summary>A link target for a page: its stem, URL-escaped, plus <c>.html</c>.</summary>
+    public static string PageHref(string stem) => Uri.EscapeDataString(stem) + ".html";
+
+    /// <summary>A short human duration: <c>0.8 s</c>, <c>12.3 s</c>, <c>2 min 05 s</c>.</summary>
+    public static string Duration(TimeSpan elapsed) =>
+        elapsed.TotalSeconds < 60
+            ? elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " s"
+            : $"{(int)elapsed.TotalMinutes} min {elapsed.Seconds:00} s";
+
+    [GeneratedRegex(@"\x1B(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1B]*(?:\x07|\x1B\\)|[@-Z\\-_])")]
+    private static partial Regex Ansi();
+}
