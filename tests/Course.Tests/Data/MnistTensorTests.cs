@@ -51,8 +51,17 @@ public sealed class MnistTensorTests
         var data = bundled.Value;
 
         Assert.Equal([10_000L, 784], data.Flat.shape);
-        Assert.Equal(data.Images.data_ptr(), data.Flat.data_ptr());
         Assert.Equal(data.Images[17, 0, 5, 9].item<float>(), data.Flat[17, 5 * 28 + 9].item<float>());
+    }
+
+    [Fact]
+    public void FlatSharesStorageWithImages()
+    {
+        var data = new MnistData(zeros(2, 1, 28, 28), zeros(2, dtype: ScalarType.Int64));
+
+        data.Images[1, 0, 2, 3] = tensor(0.5f);
+
+        Assert.Equal(0.5f, data.Flat[1, 2 * 28 + 3].item<float>());
     }
 
     [Fact]
@@ -94,8 +103,8 @@ public sealed class MnistTensorTests
 
         var (train, test) = data.Split(seed: 5);
 
-        Assert.True(train.Images[42].equal(data.Images[trainIndices[42]]).item<bool>());
-        Assert.True(test.Images[1999].equal(data.Images[testIndices[1999]]).item<bool>());
+        Assert.True(Same(train.Images[42], data.Images[trainIndices[42]]));
+        Assert.True(Same(test.Images[1999], data.Images[testIndices[1999]]));
         Assert.Equal(testIndices.Select(i => (long)bytes.Value.Labels[i]), test.Labels.data<long>().ToArray());
     }
 
@@ -110,8 +119,8 @@ public sealed class MnistTensorTests
         using var noise = rand(100);
         var (_, second) = data.Split(seed: 3, trainCount: 500, testCount: 500);
 
-        Assert.True(first.Images.equal(second.Images).item<bool>());
-        Assert.True(first.Labels.equal(second.Labels).item<bool>());
+        Assert.True(Same(first.Images, second.Images));
+        Assert.True(Same(first.Labels, second.Labels));
     }
 
     [Fact]
@@ -120,8 +129,8 @@ public sealed class MnistTensorTests
         var (train, test) = Mnist.Split(seed: 0, trainCount: 80, testCount: 20, directory: MnistBytesTests.BundledFolder);
         var (train2, test2) = bundled.Value.Split(seed: 0, trainCount: 80, testCount: 20);
 
-        Assert.True(train.Labels.equal(train2.Labels).item<bool>());
-        Assert.True(test.Images.equal(test2.Images).item<bool>());
+        Assert.True(Same(train.Labels, train2.Labels));
+        Assert.True(Same(test.Images, test2.Images));
     }
 
     [Fact]
@@ -138,4 +147,7 @@ public sealed class MnistTensorTests
 
         Assert.Contains("(N, 1, 28, 28) float32; got (3, 784) Float32", error.Message);
     }
+
+    /// <summary>Same shape and every element equal (TorchSharp's <c>Tensor.equal</c> is elementwise).</summary>
+    private static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
 }

@@ -48,12 +48,14 @@ public sealed class StratifiedSplitTests
         // Pinned so a change of shuffle or apportioning (which would silently change every notebook's numbers) is noticed.
         var (train, test) = StratifiedSplit.Indices(bundledLabels, 8000, 2000, seed: 0);
 
-        Assert.Equal(SeedZeroTrainHead, train[..10]);
         Assert.Equal(SeedZeroTestHead, test[..10]);
+        Assert.Equal(SeedZeroTestTail, test[^5..]);
+        Assert.Equal(SeedZeroTrainSum, train.Sum(i => (long)i));
     }
 
-    private static readonly int[] SeedZeroTrainHead = [];
-    private static readonly int[] SeedZeroTestHead = [];
+    private static readonly int[] SeedZeroTestHead = [5, 7, 11, 13, 16, 23, 24, 26, 27, 33];
+    private static readonly int[] SeedZeroTestTail = [9986, 9988, 9989, 9993, 9998];
+    private const long SeedZeroTrainSum = 39_928_717;
 
     [Fact]
     public void DifferentSeedsGiveDifferentSplits()
