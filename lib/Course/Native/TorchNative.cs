@@ -13,19 +13,22 @@ namespace Course.Native;
 /// </para>
 /// <para>
 /// What it does, once per process (later calls return at once; safe from any thread): on Linux only,
-/// find the <c>libLibTorchSharp.so</c> TorchSharp would load (<see cref="NativeLocator"/>); load its
-/// libtorch dependencies by absolute path; try the original as it is. If it loads, stop: nothing is
-/// patched. If it fails and the system libstdc++ really lacks versions the library asks for, write a
-/// patched copy to the per-user cache (<see cref="PatchCache"/>, <see cref="ElfPatcher"/>; the original is
-/// never written), load it, and register a <see cref="NativeLibrary.SetDllImportResolver"/> so
-/// TorchSharp's <c>[DllImport("LibTorchSharp")]</c> calls bind to it.
+/// find the <c>libLibTorchSharp.so</c> TorchSharp would load (<see cref="NativeLocator"/>) and compare
+/// the versions it needs from <c>libstdc++.so.6</c> with those the process's libstdc++ defines (both
+/// files are only parsed). If none is missing, stop: nothing is loaded, patched or registered. Otherwise
+/// load its libtorch dependencies by absolute path and try the original as it is; if it still fails,
+/// write a patched copy to the per-user cache (<see cref="PatchCache"/>, <see cref="ElfPatcher"/>; the
+/// original is never written), load it, and register a <see cref="NativeLibrary.SetDllImportResolver"/>
+/// so TorchSharp's <c>[DllImport("LibTorchSharp")]</c> calls bind to it directly.
 /// </para>
 /// <para>
 /// How TorchSharp then finds it: TorchSharp 0.107 sets no resolver of its own. Its static constructor
 /// calls <c>LoadNativeBackend</c>, which loads <c>"torch_cpu"</c> and <c>"LibTorchSharp"</c> by name
-/// relative to its assembly. Those names match the libraries already loaded (glibc matches a bare
-/// name against the <c>DT_SONAME</c> of loaded objects), so its first step succeeds and it never
-/// falls back to copying libtorch into a <c>cpu/</c> folder. The patched copy lives in another folder
+/// relative to its assembly with <c>NativeLibrary.TryLoad(name, assembly, null)</c>, which does not
+/// consult a <c>DllImportResolver</c> (checked on .NET 10). After the runtime's probes of the original
+/// file fail, it tries the bare file name, and glibc matches a bare name against the <c>DT_SONAME</c>
+/// of loaded objects, so the already loaded copy answers, the first step succeeds and TorchSharp never
+/// falls back to copying libtorch (~480 MB) into a <c>cpu/</c> folder next to the app. The patched copy lives in another folder
 /// than libtorch, and its <c>$ORIGIN</c> run path cannot grow in place, so libtorch is preloaded by
 /// absolute path: the copy's <c>DT_NEEDED</c> entries then resolve to those loaded objects by SONAME.
 /// </para>
@@ -81,21 +84,23 @@ public static class TorchNative
         if (original is null)
             return Done(TorchNativeStatus.LibraryNotFound);
 
-        string? missingText = null, stdCxxPath = null;
+        string? missingText = null;
         try
         {
+            // Cheap check first (both files are only parsed; libstdc++ is already mapped into every .NET process):
+            // when the system libstdc++ defines every version the wrapper asks for, do nothing at all.
             var elf = ElfImage.Load(original);
-            PreloadLibTorch(elf, NativeLocator.FindLibTorchFolder(torchSharp, original));
-            if (TryLoad(original, out _, out var loadError))
-                return Done(TorchNativeStatus.LoadedAsIs, original);
-
-            stdCxxPath = LoadedLibraries.PathOf(StdCxx);
+            var stdCxxPath = LoadedLibraries.PathOf(StdCxx);
             var defined = stdCxxPath is null ? new HashSet<string>() : ElfImage.Load(stdCxxPath).DefinedVersions;
             var missing = elf.VersionNeeds
                 .Where(n => n.File == StdCxx && !defined.Contains(n.Version) && (n.Flags & ElfImage.VerFlagWeak) == 0)
                 .Select(n => n.Version).ToArray();
             if (stdCxxPath is null || missing.Length == 0)
-                return Done(TorchNativeStatus.NotPatchable, original, detail: loadError);
+                return Done(TorchNativeStatus.NotNeeded, original);
+
+            PreloadLibTorch(elf, NativeLocator.FindLibTorchFolder(torchSharp, original));
+            if (TryLoad(original, out _, out _))
+                return Done(TorchNativeStatus.LoadedAsIs, original);    // something else supplies the versions
 
             missingText = $"needs {string.Join(", ", missing)} from {StdCxx}, but {stdCxxPath} stops at {Newest(defined)}";
             var patched = PatchCache.GetOrCreate(original, bytes => ElfPatcher.WeakenVersionNeeds(bytes, StdCxx, missing).Bytes);
@@ -115,7 +120,7 @@ public static class TorchNative
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or InvalidOperationException)
         {
-            var what = missingText ?? "could not be checked";
+            var what = missingText ?? "could not be checked for missing libstdc++ versions";
             return Done(TorchNativeStatus.Failed, original, detail:
                 $"TorchSharp's native library {original} {what}; Course could not patch a copy: {OneLine(e.Message)}. " +
                 "See README 'Troubleshooting'.");

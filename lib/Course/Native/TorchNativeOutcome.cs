@@ -12,11 +12,11 @@ internal enum TorchNativeStatus
     /// <summary>No <c>libLibTorchSharp.so</c> was found; TorchSharp will report what it misses.</summary>
     LibraryNotFound,
 
-    /// <summary>The original library loads (a libstdc++ new enough): nothing was patched.</summary>
-    LoadedAsIs,
+    /// <summary>The system libstdc++ defines every version the original asks for: nothing was loaded or patched.</summary>
+    NotNeeded,
 
-    /// <summary>The original fails for a reason a patch cannot fix (see <see cref="TorchNativeOutcome.Detail"/>); TorchSharp will report it.</summary>
-    NotPatchable,
+    /// <summary>Versions looked missing, yet the original loaded as it is (e.g. a newer libstdc++ preloaded): nothing was patched.</summary>
+    LoadedAsIs,
 
     /// <summary>A patched copy is loaded and TorchSharp's P/Invokes resolve to it.</summary>
     Patched,
@@ -29,6 +29,6 @@ internal enum TorchNativeStatus
 /// <param name="Status">What happened.</param>
 /// <param name="Original">The <c>libLibTorchSharp.so</c> TorchSharp would load, when found.</param>
 /// <param name="Patched">The patched copy in the per-user cache, when one is loaded.</param>
-/// <param name="Detail">For <see cref="TorchNativeStatus.Failed"/>, the one-line error; for <see cref="TorchNativeStatus.NotPatchable"/>, the loader's message.</param>
+/// <param name="Detail">For <see cref="TorchNativeStatus.Failed"/>, the one-line error.</param>
 /// <param name="Elapsed">Time the check took.</param>
 internal sealed record TorchNativeOutcome(TorchNativeStatus Status, string? Original, string? Patched, string? Detail, TimeSpan Elapsed);
