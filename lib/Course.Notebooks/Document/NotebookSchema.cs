@@ -11,8 +11,28 @@ public static class NotebookSchema
     {
         using var stream = typeof(NotebookSchema).Assembly.GetManifestResourceStream("nbformat.v4.5.schema.json")!;
         using var reader = new StreamReader(stream);
-        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+        return JsonSchema.FromJsonAsync(FlattenDefinitions(reader.ReadToEnd())).GetAwaiter().GetResult();
     });
+
+    /// <summary>
+    /// The nbformat schema nests shared definitions one level deep (<c>#/definitions/misc/source</c>),
+    /// which NJsonSchema's reference resolver does not follow; hoist them to <c>#/definitions/misc_source</c>.
+    /// </summary>
+    private static string FlattenDefinitions(string schemaJson)
+    {
+        var root = JsonNode.Parse(schemaJson)!.AsObject();
+        var definitions = root["definitions"]!.AsObject();
+        if (definitions["misc"] is JsonObject misc)
+        {
+            definitions.Remove("misc");
+            foreach (var (name, value) in misc.ToList())
+            {
+                misc.Remove(name);
+                definitions["misc_" + name] = value;
+            }
+        }
+        return root.ToJsonString().Replace("#/definitions/misc/", "#/definitions/misc_", StringComparison.Ordinal);
+    }
 
     /// <summary>The validation errors of <paramref name="json"/>, as "path: kind" lines (empty when valid).</summary>
     public static IReadOnlyList<string> Errors(string json) =>

@@ -156,6 +156,8 @@ public sealed class NotebookEngine
         var assemblies = ShippedPackages.Resolve(reference.Id);
         if (assemblies is null)
             return $"#r \"nuget: {reference.Id}\": the package is not shipped with the course engine, which installs nothing at run time. Available: {string.Join(", ", ShippedPackages.Names)}.";
+        if (assemblies.Contains(typeof(TorchSharp.torch).Assembly))
+            Course.Native.TorchNative.EnsureLoaded(); // before any cell touches torch (DESIGN.md, Facts)
         options = options.AddReferences(assemblies.Select(ScriptReferences.For));
         var shipped = ShippedPackages.VersionOf(reference.Id);
         if (reference.Version is { } wanted && shipped is not null && !wanted.StartsWith(shipped, StringComparison.OrdinalIgnoreCase) && reference.Id != "Course")

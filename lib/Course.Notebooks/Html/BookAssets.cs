@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using Course.Interactive;
 
 namespace Course.Notebooks.Html;
 
@@ -20,15 +21,12 @@ internal static class BookAssets
     public const string PlotlyHref = Folder + "/plotly.min.js";
 
     private static readonly Lazy<List<(string Name, byte[] Bytes)>> files = new(() =>
-    {
-        var list = new List<(string, byte[])>
-        {
-            ("book.css", Resource(typeof(BookAssets).Assembly, "Course.Notebooks.Html.Assets.book.css")),
-            ("plotly.min.js", Encoding.UTF8.GetBytes(PlotlyScript())),
-        };
-        if (PlotlyLicense() is { } license) list.Add(("plotly.min.js.LICENSE.txt", license));
-        return list;
-    });
+    [
+        ("book.css", Resource(typeof(BookAssets).Assembly, "Course.Notebooks.Html.Assets.book.css")),
+        ("plotly.min.js", Encoding.UTF8.GetBytes(PlotlyJs.Script)),
+        // The minified file's first line points readers to this name for plotly.js's MIT license.
+        ("plotly.min.js.LICENSE.txt", Encoding.UTF8.GetBytes(PlotlyJs.License)),
+    ]);
 
     /// <summary>Write the assets into <c><paramref name="outDir"/>/assets/</c>, skipping files already there unchanged.</summary>
     public static void Write(string outDir)
@@ -43,25 +41,6 @@ internal static class BookAssets
             BookWriter.WriteAtomically(path, bytes);
         }
     }
-
-    /// <summary>plotly.js as Plotly.NET embeds it (the version its charts are written for).</summary>
-    private static string PlotlyScript()
-    {
-        var plotly = PlotlyAssembly();
-        var name = plotly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith(".min.js", StringComparison.Ordinal))
-                   ?? throw new InvalidOperationException($"{plotly.GetName()} holds no plotly.js resource; the web book cannot show charts offline.");
-        return Encoding.UTF8.GetString(Resource(plotly, name));
-    }
-
-    /// <summary>plotly.js's MIT license notice, which its minified file points to.</summary>
-    private static byte[]? PlotlyLicense()
-    {
-        var plotly = PlotlyAssembly();
-        var name = plotly.GetManifestResourceNames().FirstOrDefault(n => n.EndsWith(".min.js.LICENSE.txt", StringComparison.Ordinal));
-        return name is null ? null : Resource(plotly, name);
-    }
-
-    private static Assembly PlotlyAssembly() => typeof(Plotly.NET.Chart).Assembly;
 
     private static byte[] Resource(Assembly assembly, string name)
     {

@@ -31,8 +31,8 @@ internal static partial class HtmlText
     public static string Terminal(string text)
     {
         var lines = StripAnsi(text).Replace("\r\n", "\n").Split('\n');
-        // A progress bar rewrites its line with '\r': keep what the terminal would finally show.
-        return Escape(string.Join('\n', lines.Select(l => l.Contains('\r') ? l[(l.LastIndexOf('\r') + 1)..] : l)));
+        // A progress bar rewrites its line with '\r': keep the last text written on each line.
+        return Escape(string.Join('\n', lines.Select(l => l.Contains('\r') ? l.Split('\r').LastOrDefault(s => s.Length > 0) ?? "" : l)));
     }
 
     /// <summary>A link target for a page: its stem, URL-escaped, plus <c>.html</c>.</summary>

@@ -5,14 +5,16 @@ namespace Course.Notebooks.Html;
 
 /// <summary>Renders the outputs of a code cell: streams, rich bundles, errors.</summary>
 /// <remarks>
-/// A bundle shows its richest form: HTML (as is), Plotly JSON, SVG, PNG/JPEG (data URI), then plain
-/// text. A Plotly chart's HTML already holds its div and a script calling <c>Plotly.newPlot</c>;
+/// A bundle shows its richest form: HTML (as is), Plotly JSON, SVG, PNG/JPEG (data URI), Markdown,
+/// LaTeX, then plain text. A Plotly chart's HTML already holds its div and a script calling <c>Plotly.newPlot</c>;
 /// the page loads <c>assets/plotly.min.js</c>, so scripts that fetch plotly.js from a CDN are dropped.
 /// </remarks>
 internal static partial class OutputRenderer
 {
     private const string Svg = "image/svg+xml";
     private const string Jpeg = "image/jpeg";
+    private const string Markdown = "text/markdown";
+    private const string Latex = "text/latex";
 
     /// <summary>The HTML for one output; <paramref name="id"/> names any element it creates (unique on the page).</summary>
     public static string Render(CellOutput output, string id) => output switch
@@ -48,6 +50,10 @@ internal static partial class OutputRenderer
         foreach (var mime in new[] { MimeTypes.Png, Jpeg })
             if (data.TryGetValue(mime, out var base64))
                 return $"<div class=\"output image\"><img src=\"data:{mime};base64,{Regex.Replace(base64, @"\s", "")}\" alt=\"output image\"></div>\n";
+        if (data.TryGetValue(Markdown, out var markdown))
+            return $"<div class=\"output markdown\">\n{new MarkdownRenderer().Render(markdown)}</div>\n";
+        if (data.TryGetValue(Latex, out var latex))
+            return $"<div class=\"output math\">{HtmlText.Escape(latex)}</div>\n";
         if (data.TryGetValue(MimeTypes.PlainText, out var text))
             return $"<pre class=\"output text\">{HtmlText.Terminal(text)}</pre>\n";
         return "";

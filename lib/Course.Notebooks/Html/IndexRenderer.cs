@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace Course.Notebooks.Html;
+
+/// <summary>Renders the book's <c>index.html</c>: the course outline with each notebook's status and metrics.</summary>
+internal static class IndexRenderer
+{
+    /// <summary>The index page; <paramref name="metrics"/> maps a notebook stem to its recorded metrics.</summary>
+    public static string Render(IReadOnlyList<BookPage> pages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> metrics)
+    {
+        var ordered = pages.OrderBy(p => p.Stem, StringComparer.Ordinal).ToList();
+        var failed = ordered.Count(p => p.Error is not null);
+        var total = TimeSpan.FromTicks(ordered.Sum(p => p.Elapsed.Ticks));
+
+        var sb = new StringBuilder();
+        sb.Append(Layout.Head(Layout.BookTitle, plotly: false));
+        sb.Append(Layout.TopBar());
+        sb.Append("<main class=\"content index\">\n");
+        sb.Append($"<h1>{HtmlText.Escape(Layout.BookTitle)}</h1>\n");
+        sb.Append("<p class=\"lead\">The course's notebooks, executed: read the derivations, the code and what it printed and plotted.</p>\n");
+        sb.Append($"<p class=\"run-summary\">{ordered.Count} notebooks · {ordered.Count - failed} ok · " +
+                  $"<span class=\"{(failed > 0 ? "failed" : "ok")}\">{failed} failed</span> · {HtmlText.Duration(total)} in all</p>\n");
+        sb.Append("<ol class=\"outline\">\n");
+        foreach (var page in ordered)
+            sb.Append(Entry(page, metrics.TryGetValue(page.Stem, out var m) ? m : null));
+        sb.Append("</ol>\n</main>\n</body>\n</html>\n");
+        return sb.ToString();
+    }
+
+    private static string Entry(BookPage page, IReadOnlyDictionary<string, double>? metrics)
+    {
+        var ok = page.Error is null;
+        var sb = new StringBuilder();
+        sb.Append($"<li class=\"entry {(ok ? "ok" : "failed")}\">\n");
+        sb.Append($"<div class=\"entry-head\"><a href=\"{HtmlText.PageHref(page.Stem)}\">{Layout.ChapterLabel(page)}</a>" +
+                  $"<span class=\"status {(ok ? "ok" : "failed")}\">{(ok ? "ok" : "failed")}</span>" +
+                  $"<span class=\"elapsed\">{HtmlText.Duration(page.Elapsed)}</span></div>\n");
+        if (MarkdownRenderer.Summary(page.Notebook) is { } summary) sb.Append($"<p class=\"summary\">{summary}</p>\n");
+        if (!ok) sb.Append($"<p class=\"entry-error\">{HtmlText.Escape(page.Error)}</p>\n");
+        if (metrics is { Count: > 0 })
+        {
+            sb.Append("<table class=\"metrics\">\n<thead><tr><th>metric</th><th>value</th></tr></thead>\n<tbody>\n");
+            foreach (var (name, value) in metrics.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+                sb.Append($"<tr><td><code>{HtmlText.Escape(name)}</code></td><td>{Number(value)}</td></tr>\n");
+            sb.Append("</tbody>\n</table>\n");
+        }
+        sb.Append("</li>\n");
+        return sb.ToString();
+    }
+
+    /// <summary>Four significant digits, invariant culture: <c>0.9871</c>, <c>172.4</c>, <c>1.5E-05</c>.</summary>
+    private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using Course.Plots;
+using Microsoft.DotNet.Interactive.Formatting;
+using Plotly.NET;
+using static TorchSharp.torch;
+
+namespace Course.Interactive;
+
+/// <summary>Turns any displayed value into a Jupyter MIME bundle: mime type → content.</summary>
+/// <remarks>
+/// The notebook engine, the Jupyter kernel and the web book call <see cref="From"/> for every cell result and
+/// <c>display(x)</c> (every notebook, from 00-setup). Charts become offline HTML plus Plotly JSON, image grids PNG,
+/// tensors a PyTorch-style repr; other values go through .NET Interactive's <see cref="Formatter"/>, so a
+/// <c>Formatter.Register</c> in a notebook is honoured.
+/// </remarks>
+public static class MimeBundle
+{
+    /// <summary>Plain text, present in every bundle.</summary>
+    public const string PlainText = "text/plain";
+
+    /// <summary>HTML.</summary>
+    public const string Html = "text/html";
+
+    /// <summary>A base64-encoded PNG image.</summary>
+    public const string Png = "image/png";
+
+    /// <summary>A Plotly figure as JSON <c>{"data": …, "layout": …, "config": …}</c>, which some front ends draw natively.</summary>
+    public const string PlotlyJson = "application/vnd.plotly.v1+json";
+
+    /// <summary>The MIME bundle of <paramref name="value"/>; always holds <see cref="PlainText"/>.</summary>
+    public static IReadOnlyDictionary<string, string> From(object? value) => value switch
+    {
+        null => new Dictionary<string, string> { [PlainText] = Formatter.ToDisplayString(null, PlainText) },
+        string text => new Dictionary<string, string> { [PlainText] = text },
+        GenericChart chart => FromChart(chart),
+        ImageGrid grid => FromImageGrid(grid),
+        Tensor tensor => FromTensor(tensor),
+        _ when IsScalar(value.GetType()) => new Dictionary<string, string> { [PlainText] = Formatter.ToDisplayString(value, PlainText) },
+        _ => FromFormatter(value),
+    };
+
+    /// <summary>HTML that draws <paramref name="chart"/> with the page's plotly.js once <c>window.Plotly</c> exists; no CDN.</summary>
+    public static string ChartHtml(GenericChart chart)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        var id = "plotly-" + Guid.NewGuid().ToString("N");
+        var figure = GenericChart.toJson(chart).Replace("</", "<\\/", StringComparison.Ordinal); // safe inside <script>
+        return $$"""
+            <div id="{{id}}" class="course-plotly"></div>
+            <script type="text/javascript">
+            (function () {
+              var figure = {{figure}};
+              var attempts = 0;
+              function draw() {
+                var target = document.getElementById('{{id}}');
+                if (window.Plotly && target) { window.Plotly.newPlot(target, figure.data, figure.layout, figure.config); return; }
+                if (++attempts < 600) { setTimeout(draw, 50); return; }
+                if (target) { target.textContent = 'This chart needs plotly.js {{PlotlyJs.Version}}, which this page has not loaded.'; }
+              }
+              draw();
+            })();
+            </script>
+            """;
+    }
+
+    private static Dictionary<string, string> FromChart(GenericChart chart) => new()
+    {
+        [PlainText] = DescribeChart(chart),
+        [Html] = ChartHtml(chart),
+        [PlotlyJson] = GenericChart.toJson(chart),
+    };
+
+    private static Dictionary<string, string> FromImageGrid(ImageGrid grid)
+    {
+        var bundle = new Dictionary<string, string>
+        {
+            [PlainText] = grid.ToString(),
+            [Png] = Convert.ToBase64String(grid.ToPng()),
+        };
+        if (grid.Captions is not null) bundle[Html] = grid.ToHtml();
+        return bundle;
+    }
+
+    private static Dictionary<string, string> FromTensor(Tensor tensor)
+    {
+        var bundle = new Dictionary<string, string> { [PlainText] = TensorText.Plain(tensor) };
+        if (TensorText.Html(tensor) is { } html) bundle[Html] = html;
+        return bundle;
+    }
+
+    private static Dictionary<string, string> FromFormatter(object value)
+    {
+        var bundle = new Dictionary<string, string> { [PlainText] = Formatter.ToDisplayString(value, PlainText) };
+        foreach (var mimeType in Formatter.GetPreferredMimeTypesFor(value.GetType()))
+            if (mimeType != PlainText && !bundle.ContainsKey(mimeType))
+                bundle[mimeType] = Formatter.ToDisplayString(value, mimeType);
+        return bundle;
+    }
+
+    private static bool IsScalar(Type type) =>
+        type.IsPrimitive || type.IsEnum || type == typeof(decimal) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
+        || type == typeof(TimeSpan) || type == typeof(Guid) || type == typeof(Half) || type == typeof(Int128) || type == typeof(UInt128)
+        || type == typeof(System.Numerics.BigInteger);
+
+    private static string DescribeChart(GenericChart chart)
+    {
+        var names = GenericChart.getTraces(chart)
+            .Select(trace => trace.TryGetPropertyValue("name") is { } name ? name.Value?.ToString() : null)
+            .Where(name => !string.IsNullOrEmpty(name))
+            .ToArray();
+        var layout = GenericChart.getLayout(chart);
+        string? title = layout.TryGetPropertyValue("title") is { } t && t.Value is DynamicObj.DynamicObj titleObj
+                        && titleObj.TryGetPropertyValue("text") is { } text ? text.Value?.ToString() : null;
+        var description = new StringBuilder("Plotly chart");
+        if (!string.IsNullOrEmpty(title)) description.Append(CultureInfo.InvariantCulture, $" \"{title}\"");
+        int count = GenericChart.countTrace(chart);
+        description.Append(CultureInfo.InvariantCulture, $" ({count} trace{(count == 1 ? "" : "s")}");
+        if (names.Length > 0) description.Append(": ").Append(string.Join(", ", names));
+        return description.Append(')').ToString();
+    }
+}

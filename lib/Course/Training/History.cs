@@ -1,0 +1,87 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using Plotly.NET;
+
+namespace Course.Training;
+
+/// <summary>The figures of one training epoch.</summary>
+/// <remarks>One row of <see cref="History"/>; notebook 00-setup prints them after training.</remarks>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="TrainLoss">Mean training loss over the epoch's batches (weighted by batch size).</param>
+/// <param name="TestLoss">Mean loss on held-out data after the epoch (NaN without held-out data).</param>
+/// <param name="TestMetric">Metric on held-out data after the epoch (NaN without a metric).</param>
+/// <param name="Seconds">Wall-clock seconds of the epoch, evaluation included.</param>
+/// <param name="SamplesPerSecond">Training throughput: samples per second of the gradient steps alone.</param>
+public sealed record EpochStats(int Epoch, double TrainLoss, double TestLoss, double TestMetric, double Seconds, double SamplesPerSecond)
+{
+    /// <summary>One line such as <c>epoch 3/10 · loss 0.2312 · test loss 0.2500 · accuracy 0.9312 · 5,210 samples/s · 1.2 s</c>.</summary>
+    /// <param name="metricName">Name shown before the metric.</param>
+    /// <param name="numEpochs">Total epochs, shown as <c>3/10</c> (0: just the epoch number).</param>
+    public string ToString(string metricName, int numEpochs = 0)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"epoch {Epoch}");
+        if (numEpochs > 0) text.Append(CultureInfo.InvariantCulture, $"/{numEpochs}");
+        text.Append(CultureInfo.InvariantCulture, $" · loss {TrainLoss:F4}");
+        if (!double.IsNaN(TestLoss)) text.Append(CultureInfo.InvariantCulture, $" · test loss {TestLoss:F4}");
+        if (!double.IsNaN(TestMetric)) text.Append(CultureInfo.InvariantCulture, $" · {metricName} {TestMetric:F4}");
+        text.Append(CultureInfo.InvariantCulture, $" · {SamplesPerSecond:N0} samples/s · {Seconds:F1} s");
+        return text.ToString();
+    }
+
+    /// <summary>One line of figures, naming the metric "metric".</summary>
+    public override string ToString() => ToString("metric");
+}
+
+/// <summary>Per-epoch training figures returned by <see cref="Trainer"/>; <see cref="ToChart"/> draws the loss curves.</summary>
+/// <remarks>
+/// Notebook 00-setup shows <c>history.ToChart()</c> after training an MLP on MNIST; every later notebook
+/// compares models by their histories. Custom loops (the GAN in 11-gan) may <see cref="Add"/> rows themselves.
+/// </remarks>
+public sealed class History : IReadOnlyList<EpochStats>
+{
+    private readonly List<EpochStats> epochs = [];
+
+    /// <summary>An empty history whose metric is called <paramref name="metricName"/>.</summary>
+    public History(string metricName = "accuracy") => MetricName = metricName;
+
+    /// <summary>Name of the held-out metric, e.g. "accuracy".</summary>
+    public string MetricName { get; }
+
+    /// <summary>Number of epochs recorded.</summary>
+    public int Count => epochs.Count;
+
+    /// <summary>The figures of the epoch at 0-based position <paramref name="index"/>.</summary>
+    public EpochStats this[int index] => epochs[index];
+
+    /// <summary>The last epoch's figures, or null before the first epoch ends.</summary>
+    public EpochStats? Last => epochs.Count == 0 ? null : epochs[^1];
+
+    /// <summary>Training loss per epoch.</summary>
+    public double[] TrainLoss => epochs.Select(e => e.TrainLoss).ToArray();
+
+    /// <summary>Held-out loss per epoch (NaN where there was no held-out data).</summary>
+    public double[] TestLoss => epochs.Select(e => e.TestLoss).ToArray();
+
+    /// <summary>Held-out metric per epoch (NaN where there was none).</summary>
+    public double[] TestMetric => epochs.Select(e => e.TestMetric).ToArray();
+
+    /// <summary>Total wall-clock seconds over all epochs.</summary>
+    public double TotalSeconds => epochs.Sum(e => e.Seconds);
+
+    /// <summary>Append one epoch's figures.</summary>
+    public void Add(EpochStats stats) => epochs.Add(stats);
+
+    /// <summary>The loss curves (train vs test, epochs on x) and the metric on a right-hand axis.</summary>
+    public GenericChart ToChart(string title = "Training curves") => Course.Plots.Curves.Loss(this, title);
+
+    /// <summary>A table with one line per epoch.</summary>
+    public override string ToString() =>
+        epochs.Count == 0 ? "History: no epochs yet" : string.Join(Environment.NewLine, epochs.Select(e => e.ToString(MetricName)));
+
+    /// <summary>Enumerate the epochs in order.</summary>
+    public IEnumerator<EpochStats> GetEnumerator() => epochs.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,109 @@
+using Course.Notebooks.Document;
+using Course.Notebooks.Html;
+using static Course.Notebooks.Tests.Html.BookSamples;
+
+namespace Course.Notebooks.Tests.Html;
+
+public class PageRendererTests
+{
+    [Fact]
+    public void TitleComesFromTheFirstHeading()
+    {
+        var html = Render(Page("07-autoencoder", "Autoencoders"));
+
+        Assert.Contains("<title>Autoencoders · Deep Learning in C#</title>", html);
+        Assert.Contains("<h1 id=\"autoencoders\">Autoencoders</h1>", html);
+    }
+
+    [Fact]
+    public void CodeCellShowsItsExecutionCount()
+    {
+        var html = Render(Ran("var lr = 0.1;", 3));
+
+        Assert.Contains("<span class=\"prompt\">[3]</span>", html);
+    }
+
+    [Fact]
+    public void HiddenSourceIsCollapsedBehindShowSetupCode()
+    {
+        var html = Render(HiddenSetup("#r \"nuget: Course\""), Ran("var shown = 1;", 2));
+
+        Assert.Contains("<details class=\"hidden-source\"><summary>Show setup code</summary>\n<pre class=\"source\"><code class=\"language-csharp\">#r &quot;nuget: Course&quot;</code></pre>\n</details>", html);
+        Assert.DoesNotContain("<details class=\"hidden-source\"><summary>Show setup code</summary>\n<pre class=\"source\"><code class=\"language-csharp\">var shown", html);
+    }
+
+    [Fact]
+    public void FailedRunShowsABannerLinkingTheFailingCell()
+    {
+        var failing = Ran("throw new Exception(\"boom\");", 2, new ErrorOutput("Exception", "boom", []));
+        var page = Page("03-cnn-by-hand", "CNN by hand", failing) with { Error = "Exception in cell 2: boom" };
+
+        var html = Render(page);
+
+        Assert.Contains($"This notebook stopped with an error: Exception in cell 2: boom <a href=\"#cell-{failing.Id}\">", html);
+        Assert.Contains($"id=\"cell-{failing.Id}\"", html);
+    }
+
+    [Fact]
+    public void SuccessfulRunShowsNoBanner() =>
+        Assert.DoesNotContain("stopped with an error", Render(Page("00-setup", "Setup", Ran("1", 1))));
+
+    [Fact]
+    public void PreviousAndNextLinksFollowStemOrder()
+    {
+        var pages = new[] { Page("02-b", "Second"), Page("00-a", "First"), Page("05-c", "Third") };
+
+        var first = PageRenderer.Render(pages[1], pages);
+        var middle = PageRenderer.Render(pages[0], pages);
+        var last = PageRenderer.Render(pages[2], pages);
+
+        Assert.DoesNotContain("rel=\"prev\"", first);
+        Assert.Contains("rel=\"next\" href=\"02-b.html\"", first);
+        Assert.Contains("rel=\"prev\" href=\"00-a.html\"", middle);
+        Assert.Contains("rel=\"next\" href=\"05-c.html\"", middle);
+        Assert.Contains("rel=\"prev\" href=\"02-b.html\"", last);
+        Assert.DoesNotContain("rel=\"next\"", last);
+    }
+
+    [Fact]
+    public void EveryPageLinksBackToTheIndexAndMarksItselfInTheSidebar()
+    {
+        var pages = new[] { Page("00-a", "First"), Page("01-b", "Second") };
+
+        var html = PageRenderer.Render(pages[1], pages);
+
+        Assert.Contains("href=\"index.html\"", html);
+        Assert.Contains("<a href=\"00-a.html\"><span class=\"number\">00</span> <span class=\"title\">First</span></a>", html);
+        Assert.Contains("<a href=\"01-b.html\" aria-current=\"page\">", html);
+    }
+
+    [Fact]
+    public void OnlyPagesWithAChartLoadPlotly()
+    {
+        Assert.Contains("<script src=\"assets/plotly.min.js\"></script>", Render(Ran("chart", 1, Chart())));
+        Assert.DoesNotContain("plotly.min.js", Render(Ran("1 + 1", 1, Display((MimeTypes.PlainText, "2")))));
+    }
+
+    [Fact]
+    public void ChapterNumberIsShownOnceWhenTheTitleRepeatsIt()
+    {
+        var html = Render(Page("07-autoencoder", "07 · Autoencoders"));
+
+        Assert.Contains("<span class=\"number\">07</span> <span class=\"title\">Autoencoders</span>", html);
+    }
+
+    [Fact]
+    public void ExerciseAndGradeCellsCarryBadgesWithPoints()
+    {
+        var exercise = Ran("// BEGIN SOLUTION", 1);
+        exercise.AddTag("exercise");
+        var grade = Ran("Check()", 2);
+        grade.AddTag("grade");
+        grade.Metadata["course"] = new System.Text.Json.Nodes.JsonObject { ["points"] = 2 };
+
+        var html = Render(exercise, grade);
+
+        Assert.Contains("<span class=\"badge exercise\">exercise</span>", html);
+        Assert.Contains("<span class=\"badge grade\">check · 2 pt</span>", html);
+    }
+}

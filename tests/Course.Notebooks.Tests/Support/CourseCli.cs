@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace Course.Notebooks.Tests.Support;
+
+/// <summary>Runs the real <c>course</c> command (the built course.dll) in a child process.</summary>
+public static class CourseCli
+{
+    public sealed record Result(int ExitCode, string Out, string Error);
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "Course.Cli.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("course " + string.Join(' ', args) + " did not finish in 5 minutes");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
