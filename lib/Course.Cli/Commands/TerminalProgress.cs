@@ -10,14 +10,25 @@ namespace Course.Cli.Commands;
 /// <remarks>On a terminal the status line is redrawn in place; in CI logs each notebook gets one line.</remarks>
 internal sealed class TerminalProgress : IRunProgress
 {
-    private readonly IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ConsoleCapture.OriginalOut) });
     private readonly bool live = !Console.IsOutputRedirected;
+    private readonly IAnsiConsole console;
     private readonly Stopwatch clock = new();
     private string stem = "";
     private int cell;
     private int cells;
     private string detail = "";
     private long lastDraw;
+
+    public TerminalProgress()
+    {
+        console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(ConsoleCapture.OriginalOut),
+            Ansi = live ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = live ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!live) console.Profile.Width = 240; // CI logs: one line per notebook, never wrapped
+    }
 
     public void NotebookStarted(string stem, int codeCells)
     {
