@@ -55,6 +55,7 @@ public sealed class NotebookEngine
         var number = ++ExecutionCount;
         cell.Outputs.Clear();
         cell.ExecutionCount = number;
+        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var error = await RunAsync(cell, number, cancellation);
         if (error is not null)
@@ -62,6 +63,12 @@ public sealed class NotebookEngine
             cell.Outputs.Add(error);
             listener.OnError(error);
         }
+        // Jupyter's own timing metadata (nbformat: cell.metadata.execution), so front ends show durations.
+        cell.Metadata["execution"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["iopub.status.busy"] = started.ToString("o"),
+            ["shell.execute_reply"] = (started + clock.Elapsed).ToString("o"),
+        };
         return new CellResult(cell.Outputs, number, error, clock.Elapsed);
     }
 
