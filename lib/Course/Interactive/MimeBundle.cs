@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Course.Plots;
+using Course.Training;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 using static TorchSharp.torch;
@@ -11,7 +12,7 @@ namespace Course.Interactive;
 /// <remarks>
 /// The notebook engine, the Jupyter kernel and the web book call <see cref="From"/> for every cell result and
 /// <c>display(x)</c> (every notebook, from 00-setup). Charts become offline HTML plus Plotly JSON, image grids PNG,
-/// tensors a PyTorch-style repr; other values go through .NET Interactive's <see cref="Formatter"/>, so a
+/// tensors a PyTorch-style repr, training histories and 2-D arrays (confusion matrices) tables; other values go through .NET Interactive's <see cref="Formatter"/>, so a
 /// <c>Formatter.Register</c> in a notebook is honoured.
 /// </remarks>
 public static class MimeBundle
@@ -36,6 +37,9 @@ public static class MimeBundle
         GenericChart chart => FromChart(chart),
         ImageGrid grid => FromImageGrid(grid),
         Tensor tensor => FromTensor(tensor),
+        History history => FromHistory(history),
+        EpochStats stats => new Dictionary<string, string> { [PlainText] = stats.ToString() },
+        Array { Rank: 2 } matrix when IsScalar(matrix.GetType().GetElementType()!) => FromMatrix(matrix),
         _ when IsScalar(value.GetType()) => new Dictionary<string, string> { [PlainText] = Formatter.ToDisplayString(value, PlainText) },
         _ => FromFormatter(value),
     };
@@ -88,6 +92,50 @@ public static class MimeBundle
         if (TensorText.Html(tensor) is { } html) bundle[Html] = html;
         return bundle;
     }
+
+    private static Dictionary<string, string> FromHistory(History history)
+    {
+        bool hasTest = history.TestLoss.Any(double.IsFinite), hasMetric = history.TestMetric.Any(double.IsFinite);
+        var html = new StringBuilder("<table class=\"course-history\"><thead><tr><th>epoch</th><th>train loss</th>");
+        if (hasTest) html.Append("<th>test loss</th>");
+        if (hasMetric) html.Append("<th>").Append(Escape(history.MetricName)).Append("</th>");
+        html.Append("<th>seconds</th><th>samples/s</th></tr></thead><tbody>");
+        foreach (var e in history)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Epoch}</td><td>{e.TrainLoss:F4}</td>");
+            if (hasTest) html.Append(CultureInfo.InvariantCulture, $"<td>{e.TestLoss:F4}</td>");
+            if (hasMetric) html.Append(CultureInfo.InvariantCulture, $"<td>{e.TestMetric:F4}</td>");
+            html.Append(CultureInfo.InvariantCulture, $"<td>{e.Seconds:F1}</td><td>{e.SamplesPerSecond:N0}</td></tr>");
+        }
+        return new Dictionary<string, string> { [PlainText] = history.ToString(), [Html] = html.Append("</tbody></table>").ToString() };
+    }
+
+    private static Dictionary<string, string> FromMatrix(Array matrix)
+    {
+        int rows = matrix.GetLength(0), cols = matrix.GetLength(1);
+        var cells = new string[rows, cols];
+        int width = 1;
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++)
+                width = Math.Max(width, (cells[i, j] = Convert.ToString(matrix.GetValue(i, j), CultureInfo.InvariantCulture) ?? "").Length);
+        var text = new StringBuilder();
+        var html = new StringBuilder("<table class=\"course-matrix\" style=\"font-family: monospace; text-align: right\"><tbody>");
+        for (int i = 0; i < rows; i++)
+        {
+            html.Append("<tr>");
+            for (int j = 0; j < cols; j++)
+            {
+                text.Append(j == 0 ? "" : " ").Append(cells[i, j].PadLeft(width));
+                html.Append("<td>").Append(Escape(cells[i, j])).Append("</td>");
+            }
+            text.Append('\n');
+            html.Append("</tr>");
+        }
+        return new Dictionary<string, string> { [PlainText] = text.ToString().TrimEnd('\n'), [Html] = html.Append("</tbody></table>").ToString() };
+    }
+
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
     private static Dictionary<string, string> FromFormatter(object value)
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -39,12 +38,12 @@ internal static class TensorText
         var data = Values.Of(t, summarize: false);
         long rows = t.dim() == 1 ? 1 : t.shape[0], cols = t.shape[^1];
         var html = new StringBuilder("<table class=\"course-tensor\" style=\"font-family: monospace; text-align: right\">");
-        html.Append(CultureInfo.InvariantCulture, $"<caption style=\"caption-side: bottom; text-align: left\">{WebUtility.HtmlEncode(Describe(t))}</caption><tbody>");
+        html.Append(CultureInfo.InvariantCulture, $"<caption style=\"caption-side: bottom; text-align: left\">{Describe(t)}</caption><tbody>");
         for (long r = 0; r < rows; r++)
         {
             html.Append("<tr>");
             for (long c = 0; c < cols; c++)
-                html.Append("<td>").Append(WebUtility.HtmlEncode(data.Text(r * cols + c).Trim())).Append("</td>");
+                html.Append("<td>").Append(data.Text(r * cols + c).Trim()).Append("</td>");
             html.Append("</tr>");
         }
         return html.Append("</tbody></table>").ToString();
@@ -138,35 +137,41 @@ internal static class TensorText
         {
             var flat = kept.reshape(-1);
             string[] texts;
-            if (kept.dtype == ScalarType.Bool)
-                texts = flat.data<bool>().ToArray().Select(b => b ? "True" : "False").ToArray();
-            else if (!kept.is_floating_point())
-                texts = flat.to_type(ScalarType.Int64).data<long>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray();
+            int width;
+            if (kept.is_floating_point())
+                (texts, width) = FormatFloats(flat.to_type(ScalarType.Float64).data<double>().ToArray());
             else
-                texts = FormatFloats(flat.to_type(ScalarType.Float64).data<double>().ToArray());
-            int width = texts.Length == 0 ? 1 : texts.Max(s => s.Length);
+            {
+                texts = kept.dtype == ScalarType.Bool
+                    ? flat.data<bool>().ToArray().Select(b => b ? "True" : "False").ToArray()
+                    : flat.to_type(ScalarType.Int64).data<long>().ToArray().Select(v => v.ToString(CultureInfo.InvariantCulture)).ToArray();
+                width = texts.Length == 0 ? 1 : texts.Max(s => s.Length);
+            }
             return (texts.Select(s => s.PadLeft(width)).ToArray(), width);
         }
 
-        // PyTorch's _Formatter: integer mode when every finite value is whole; scientific when magnitudes span > 1000×.
-        private static string[] FormatFloats(double[] values)
+        // PyTorch's _Formatter: integer mode when every finite value is whole; scientific when magnitudes span > 1000×;
+        // the column width comes from the non-zero finite values only (zeros, nan and inf are padded to it).
+        private static (string[] Texts, int Width) FormatFloats(double[] values)
         {
-            var finite = values.Where(v => double.IsFinite(v) && v != 0).Select(Math.Abs).ToArray();
+            var finite = values.Where(v => double.IsFinite(v) && v != 0).ToArray();
             bool intMode = finite.All(v => v == Math.Ceiling(v));
             bool sciMode = false;
             if (finite.Length > 0)
             {
-                double min = finite.Min(), max = finite.Max();
+                double min = finite.Min(Math.Abs), max = finite.Max(Math.Abs);
                 sciMode = max / min > 1000.0 || max > 1.0e8 || (!intMode && min < 1.0e-4);
             }
-            return values.Select(v =>
+            string Format(double v)
             {
                 if (double.IsNaN(v)) return "nan";
                 if (double.IsInfinity(v)) return v > 0 ? "inf" : "-inf";
                 if (sciMode) return v.ToString("0.0000e+00", CultureInfo.InvariantCulture);
                 if (intMode) return v.ToString("F0", CultureInfo.InvariantCulture) + ".";
                 return v.ToString("F" + Precision, CultureInfo.InvariantCulture);
-            }).ToArray();
+            }
+            int width = finite.Length == 0 ? 1 : finite.Max(v => Format(v).Length);
+            return (values.Select(Format).ToArray(), width);
         }
     }
 }

@@ -19,6 +19,7 @@ public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<
 
 /// <summary>Line charts: a curve, several curves, and the training curves of a <see cref="History"/>.</summary>
 /// <remarks>
+/// Seed 001 (Lecture 11), "Review: ANN": the loss falls as the weights follow the gradient.
 /// Notebook 00-setup shows <c>Curves.Loss(history)</c> (also <c>history.ToChart()</c>); later notebooks compare
 /// runs with <see cref="Lines"/>. Charts are Plotly.NET <see cref="GenericChart"/>s that notebooks display directly.
 /// </remarks>

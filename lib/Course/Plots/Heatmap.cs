@@ -6,6 +6,7 @@ namespace Course.Plots;
 
 /// <summary>Heatmaps of a matrix: feature maps, kernels, confusion matrices. Row 0 is drawn at the top.</summary>
 /// <remarks>
+/// Seed 000, "CNN/convolution" → "Feature map" (the 7×7 grids of filter responses).
 /// Notebook 03-cnn-by-hand shows feature maps with <see cref="Create(float[,], string, string, string, IReadOnlyList{string}?, IReadOnlyList{string}?, bool)"/>;
 /// 04-cnn-mnist shows <see cref="ConfusionMatrix"/> of <c>Scores.ConfusionMatrix</c>.
 /// </remarks>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Course.Training;
 using TorchSharp;
@@ -9,6 +8,7 @@ namespace Course.Plots;
 
 /// <summary>A grid of grayscale images from a tensor, with optional captions; notebooks display it as a PNG.</summary>
 /// <remarks>
+/// Seed 003, "實作 Decoder": reconstructed digits are shown next to the inputs.
 /// Notebook 00-setup shows MNIST digits with their labels as captions; 07-autoencoder shows inputs above
 /// reconstructions. Accepts (N, 1, H, W), (N, H, W) or (N, D) with D = H·H (e.g. 784); one image (H, W) as image.unsqueeze(0).
 /// Values in [0, 1] map to black…white; other ranges are rescaled from their minimum to their maximum.
@@ -97,13 +97,13 @@ public sealed class ImageGrid
     public string ToHtml()
     {
         if (Captions is null)
-            return $"<img src=\"data:image/png;base64,{Convert.ToBase64String(ToPng())}\" width=\"{PixelWidth}\" height=\"{PixelHeight}\" alt=\"{WebUtility.HtmlEncode(ToString())}\" style=\"image-rendering: pixelated\"/>";
+            return $"<img src=\"data:image/png;base64,{Convert.ToBase64String(ToPng())}\" width=\"{PixelWidth}\" height=\"{PixelHeight}\" alt=\"{Escape(ToString())}\" style=\"image-rendering: pixelated\"/>";
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture,
             $"<div style=\"display: grid; grid-template-columns: repeat({Columns}, max-content); gap: 4px 8px; font: 12px sans-serif\">");
         for (int i = 0; i < Count; i++)
             html.Append(CultureInfo.InvariantCulture,
-                $"<figure style=\"margin: 0; text-align: center\"><img src=\"data:image/png;base64,{Convert.ToBase64String(ImagePng(i))}\" width=\"{ImageWidth * Scale}\" height=\"{ImageHeight * Scale}\" style=\"image-rendering: pixelated\"/><figcaption>{WebUtility.HtmlEncode(Captions[i])}</figcaption></figure>");
+                $"<figure style=\"margin: 0; text-align: center\"><img src=\"data:image/png;base64,{Convert.ToBase64String(ImagePng(i))}\" width=\"{ImageWidth * Scale}\" height=\"{ImageHeight * Scale}\" style=\"image-rendering: pixelated\"/><figcaption>{Escape(Captions[i])}</figcaption></figure>");
         html.Append("</div>");
         return html.ToString();
     }
@@ -117,6 +117,9 @@ public sealed class ImageGrid
         var text = $"ImageGrid: {Count} image{(Count == 1 ? "" : "s")} {ImageHeight}×{ImageWidth} in {Rows} row{(Rows == 1 ? "" : "s")} × {Columns} column{(Columns == 1 ? "" : "s")}";
         return Captions is null ? text : text + ": " + string.Join(", ", Captions.Take(16)) + (Count > 16 ? ", …" : "");
     }
+
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
     private byte[] RenderGrid()
     {

@@ -5,6 +5,7 @@ namespace Course.Training;
 
 /// <summary>Scores that compare predictions with targets: accuracy, evaluation over a data set, confusion matrix.</summary>
 /// <remarks>
+/// Seed 001 (Lecture 11), "Deep Learning: History": networks are compared by error rate on held-out images.
 /// Notebook 00-setup reports <c>Scores.Accuracy</c> on held-out digits; 04-cnn-mnist draws
 /// <c>Scores.ConfusionMatrix</c>. With <c>using static Course.Training.Scores;</c> a cell reads
 /// <c>Accuracy(yHat, y)</c>, as in d2l's <c>accuracy(y_hat, y)</c>.

@@ -36,6 +36,7 @@ public sealed record EpochStats(int Epoch, double TrainLoss, double TestLoss, do
 
 /// <summary>Per-epoch training figures returned by <see cref="Trainer"/>; <see cref="ToChart"/> draws the loss curves.</summary>
 /// <remarks>
+/// Seed 001 (Lecture 11), "Review: ANN" (training by gradient steps).
 /// Notebook 00-setup shows <c>history.ToChart()</c> after training an MLP on MNIST; every later notebook
 /// compares models by their histories. Custom loops (the GAN in 11-gan) may <see cref="Add"/> rows themselves.
 /// </remarks>

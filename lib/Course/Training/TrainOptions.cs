@@ -16,9 +16,10 @@ namespace Course.Training;
 /// <param name="Metric">Score <c>(yHat, y) → double</c> on held-out data; null: accuracy when y holds integer class labels, none otherwise.</param>
 /// <param name="MetricName">Name of <paramref name="Metric"/> in progress lines, charts and the history.</param>
 /// <param name="ShowProgress">Show a live progress line and loss chart (one line per epoch outside a notebook).</param>
-/// <param name="Scheduler">Learning-rate scheduler, stepped once after every epoch (null: constant lr).</param>
+/// <param name="Scheduler">Learning-rate scheduler, stepped once after every epoch with the test (else training) loss, so ReduceLROnPlateau works too (null: constant lr).</param>
 /// <param name="Augment">Applied to each training input batch before the forward pass, e.g. random noise (null: none).</param>
 /// <param name="EvalBatchSize">Samples per forward pass when evaluating held-out data (no gradients kept).</param>
+/// <param name="OnEpoch">Called after every epoch with its figures, e.g. to show generated samples (null: nothing).</param>
 public sealed record TrainOptions(
     int NumEpochs = 5,
     int BatchSize = 128,
@@ -31,4 +32,5 @@ public sealed record TrainOptions(
     bool ShowProgress = true,
     optim.lr_scheduler.LRScheduler? Scheduler = null,
     Func<Tensor, Tensor>? Augment = null,
-    int EvalBatchSize = 1024);
+    int EvalBatchSize = 1024,
+    Action<EpochStats>? OnEpoch = null);

@@ -7,6 +7,7 @@ namespace Course.Training;
 
 /// <summary>The course's training loop: minibatch SGD over tensors, with held-out scores and live progress.</summary>
 /// <remarks>
+/// Seed 001 (Lecture 11), "Review: ANN": repeat the gradient step for every weight, batch after batch.
 /// d2l's <c>train_ch3</c> in C#: notebook 00-setup trains an MLP on MNIST with <see cref="Fit(nn.Module{Tensor, Tensor}, Tensor, Tensor, Func{Tensor, Tensor, Tensor}, optim.Optimizer, TrainOptions?)"/>,
 /// 07-autoencoder passes <c>X</c> as its own target, 10-vae uses <see cref="FitCustom"/> for its two-term loss.
 /// Each batch runs in its own dispose scope; memory stays flat over epochs (DESIGN.md, "Memory").
@@ -85,6 +86,7 @@ public static class Trainer
         var history = new History(metricName);
         var progress = o.ShowProgress ? new TrainingProgress(o.NumEpochs, numBatches, metricName) : null;
         var token = Notebook.Cancellation;
+        var garbage = new NativeGarbage();                                             // see NativeGarbage: Scalars escape scopes
         using var generator = new torch.Generator((ulong)o.Seed);                    // shuffling only; weights use the global seed
 
         for (int epoch = 1; epoch <= o.NumEpochs; epoch++)
@@ -100,6 +102,7 @@ public static class Trainer
                 {
                     if (token.IsCancellationRequested)
                         throw new TrainingInterruptedException(history, epoch, o.NumEpochs, b, numBatches, token);
+                    garbage.MaybeCollect();
                     using var scope = torch.NewDisposeScope();                       // frees this batch's tensors
                     long start = (long)b * o.BatchSize, len = Math.Min(o.BatchSize, n - start);
                     Tensor xb, yb;
@@ -129,11 +132,12 @@ public static class Trainer
                 if (token.IsCancellationRequested)
                     throw new TrainingInterruptedException(history, epoch, o.NumEpochs, numBatches, numBatches, token);
                 (testLoss, testMetric) = Scores.InBatches(net, o.XTest, o.yTest, o.EvalBatchSize, scoreBatch);
-                net.train();
             }
-            o.Scheduler?.step();
+            o.Scheduler?.step(double.IsFinite(testLoss) ? testLoss : lossSum / n);             // the loss is read by ReduceLROnPlateau only
+            garbage.Collect();
             history.Add(new EpochStats(epoch, lossSum / n, testLoss, testMetric, clock.Elapsed.TotalSeconds, n / trainSeconds));
             progress?.Epoch(history);
+            o.OnEpoch?.Invoke(history[^1]);
         }
         return history;
     }
