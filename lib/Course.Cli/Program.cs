@@ -7,5 +7,9 @@ ConsoleCapture.Install();
 var root = new RootCommand("Deep Learning in C#: run the course notebooks, build the web book, grade exercises.")
 {
     RunCommand.Create(),
+    KernelCommand.Create(),
+    ReleaseCommand.Create(),
+    GradeCommand.Create(),
+    GradeCommand.CreateWorker(),
 };
 return await root.Parse(args).InvokeAsync();

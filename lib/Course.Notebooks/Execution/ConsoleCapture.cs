@@ -19,6 +19,9 @@ public static class ConsoleCapture
     /// <summary>The process's real standard error, before capture.</summary>
     public static TextWriter OriginalError { get; private set; } = Console.Error;
 
+    /// <summary>The process's real standard input, before capture (the grade worker reads its requests here).</summary>
+    public static TextReader OriginalIn { get; private set; } = Console.In;
+
     /// <summary>Replace the console writers (idempotent).</summary>
     public static void Install()
     {
@@ -27,6 +30,7 @@ public static class ConsoleCapture
             if (installed) return;
             OriginalOut = Console.Out;
             OriginalError = Console.Error;
+            OriginalIn = Console.In;
             Console.SetOut(new RoutingWriter("stdout", OriginalOut));
             Console.SetError(new RoutingWriter("stderr", OriginalError));
             Console.SetIn(new NoInputReader());

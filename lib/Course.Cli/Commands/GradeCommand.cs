@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Course.Notebooks.Document;
+using Course.Notebooks.Grading;
+
+namespace Course.Cli.Commands;
+
+/// <summary><c>course grade SUBMISSION|DIR --key KEY [--timeout S] [--json FILE] [--csv FILE]</c>.</summary>
+internal static class GradeCommand
+{
+    public static Command Create()
+    {
+        var submission = new Argument<string>("submission") { Description = "A student's notebook, or a folder of them (batch mode)" };
+        var key = new Option<string>("--key") { Description = "The instructor's notebook with solutions and grade cells", Required = true };
+        var timeout = new Option<double>("--timeout") { Description = "Seconds each cell may run", DefaultValueFactory = _ => 60 };
+        var json = new Option<string?>("--json") { Description = "Write the report as JSON" };
+        var csv = new Option<string?>("--csv") { Description = "Batch mode: gradebook file (default DIR/gradebook.csv)" };
+        var command = new Command("grade", "Grade a submission with the key's tests in an isolated child process.") { submission, key, timeout, json, csv };
+        command.SetAction(result =>
+        {
+            try
+            {
+                var path = result.GetValue(submission)!;
+                var keyPath = result.GetValue(key)!;
+                if (!File.Exists(keyPath)) throw new FileNotFoundException($"--key {keyPath} does not exist; pass the instructor's notebook.");
+                var files = Directory.Exists(path)
+                    ? Directory.GetFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToArray()
+                    : File.Exists(path) ? [path] : throw new FileNotFoundException($"{path} does not exist; pass a submitted notebook or a folder of them.");
+                var grader = new Grader(WorkerStart, TimeSpan.FromSeconds(result.GetValue(timeout)));
+                var reports = new List<Course.Notebooks.Grading.GradeReport>();
+                foreach (var file in files)
+                {
+                    var report = grader.Grade(file, keyPath);
+                    reports.Add(report);
+                    foreach (var line in GradeReportWriter.Text(report)) Console.WriteLine(line);
+                }
+                if (result.GetValue(json) is { } jsonPath && reports.Count == 1) File.WriteAllText(jsonPath, GradeReportWriter.Json(reports[0]));
+                if (Directory.Exists(path))
+                {
+                    var gradebook = result.GetValue(csv) ?? Path.Combine(path, "gradebook.csv");
+                    File.WriteAllText(gradebook, GradeReportWriter.Csv(reports));
+                    Console.WriteLine($"gradebook: {gradebook}");
+                }
+                return 0;
+            }
+            catch (Exception e) when (e is NotebookFormatException or FileNotFoundException or IOException)
+            {
+                Console.Error.WriteLine($"course grade: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>This very program, started as the hidden <c>grade-worker</c> verb.</summary>
+    private static ProcessStartInfo WorkerStart(string workDir)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { WorkingDirectory = workDir };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(GradeCommand).Assembly.Location);
+        start.ArgumentList.Add("grade-worker");
+        return start;
+    }
+
+    /// <summary>The hidden verb the grader runs in its child process.</summary>
+    public static Command CreateWorker()
+    {
+        var command = new Command("grade-worker", "Internal: run cells from stdin for course grade.") { Hidden = true };
+        command.SetAction(async (_, _) => await GradeWorker.RunAsync(Course.Notebooks.Execution.ConsoleCapture.OriginalIn, Environment.CurrentDirectory));
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Course.Notebooks.Grading;
+
+/// <summary>Writes grade reports as text (terminal), JSON and a CSV gradebook.</summary>
+public static class GradeReportWriter
+{
+    private static string Points(double p) => p.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>Lines for the terminal; the last is <c>score: X/Y</c>.</summary>
+    public static IEnumerable<string> Text(GradeReport report)
+    {
+        yield return $"grading {report.Submission} ({report.Isolation})";
+        foreach (var error in report.SubmissionErrors) yield return $"  note: your {error}";
+        foreach (var t in report.Tests)
+        {
+            var mark = t.Status == TestStatus.Passed ? "✔" : "✘";
+            var status = t.Status switch { TestStatus.Passed => "passed", TestStatus.Failed => "failed", TestStatus.Error => "error", _ => "timed out" };
+            yield return $"  {mark} {t.Name}: {status} {Points(t.Points)}/{Points(t.MaxPoints)}" + (t.Message.Length > 0 ? $" — {t.Message}" : "");
+        }
+        yield return $"score: {Points(report.Score)}/{Points(report.MaxScore)}";
+    }
+
+    /// <summary>The report as JSON.</summary>
+    public static string Json(GradeReport report) => JsonSerializer.Serialize(new
+    {
+        submission = report.Submission,
+        score = report.Score,
+        max_score = report.MaxScore,
+        isolation = report.Isolation,
+        seconds = Math.Round(report.Elapsed.TotalSeconds, 2),
+        submission_errors = report.SubmissionErrors,
+        tests = report.Tests.Select(t => new { name = t.Name, status = t.Status.ToString().ToLowerInvariant(), points = t.Points, max_points = t.MaxPoints, message = t.Message }),
+    }, new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>A gradebook: one row per submission, one column per test, then the total.</summary>
+    public static string Csv(IReadOnlyList<GradeReport> reports)
+    {
+        var names = reports.SelectMany(r => r.Tests.Select(t => t.Name)).Distinct().ToList();
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', new[] { "submission" }.Concat(names).Append("score").Append("max_score").Select(Quote)));
+        foreach (var r in reports)
+        {
+            var cells = names.Select(n => r.Tests.FirstOrDefault(t => t.Name == n) is { } t ? Points(t.Points) : "");
+            csv.AppendLine(string.Join(',', new[] { Quote(Path.GetFileName(r.Submission)) }.Concat(cells).Append(Points(r.Score)).Append(Points(r.MaxScore))));
+        }
+        return csv.ToString();
+    }
+
+    private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}

@@ -1,0 +1,132 @@
+using Course.Notebooks.Document;
+using Course.Notebooks.Grading;
+using Course.Notebooks.Tests.Support;
+
+namespace Course.Notebooks.Tests.Grading;
+
+/// <summary>`course grade` end to end: the real CLI, a child process per submission.</summary>
+public class GraderTests
+{
+    private static (string Key, TempFolder Folder) Setup()
+    {
+        var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("key"));
+        var key = folder.File("key/key.ipynb");
+        GradingSamples.Key().Save(key);
+        return (key, folder);
+    }
+
+    private static string Submit(TempFolder folder, string name, Action<NotebookDocument> edit)
+    {
+        var student = Release.Make(GradingSamples.Key(), "key.ipynb");
+        edit(student);
+        Directory.CreateDirectory(folder.File("subs"));
+        var path = folder.File("subs/" + name + ".ipynb");
+        student.Save(path);
+        return path;
+    }
+
+    private static void Answer(NotebookDocument student, string twiceBody = "return scale * x;", string threeBody = "return 3;")
+    {
+        var exercises = student.Cells.Where(c => c.HasTag("exercise")).ToList();
+        exercises[0].Source = exercises[0].Source.Replace(Release_Placeholder, twiceBody);
+        exercises[1].Source = exercises[1].Source.Replace(Release_Placeholder, threeBody);
+    }
+
+    private const string Release_Placeholder = "throw new NotImplementedException();";
+
+    private static string LastLine(string text) => text.Trim().Split('\n')[^1];
+
+    [Fact]
+    public void TheKeyScoresFullMarks()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        var result = CourseCli.Run(folder.Path, "grade", key, "--key", key, "--timeout", "60");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("score: 3/3", LastLine(result.Out));
+    }
+
+    [Fact]
+    public void AFreshReleaseScoresZeroWithoutCrashing()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        var submission = Submit(folder, "fresh", _ => { });
+        var result = CourseCli.Run(folder.Path, "grade", submission, "--key", key);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("score: 0/3", LastLine(result.Out));
+        Assert.Contains("not answered yet", result.Out);
+    }
+
+    [Fact]
+    public void AWrongAnswerShowsTheCheckMessageAndHiddenTestsCount()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        var submission = Submit(folder, "wrong", s => Answer(s, twiceBody: "return x < 0 ? x : 2 * x;"));
+        var json = folder.File("report.json");
+        var result = CourseCli.Run(folder.Path, "grade", submission, "--key", key, "--json", json);
+        Assert.Equal("score: 1/3", LastLine(result.Out));
+        Assert.Contains("Twice(-4) should be -8, got -4", result.Out);
+        Assert.Contains("\"status\": \"failed\"", File.ReadAllText(json));
+    }
+
+    [Fact]
+    public void EditingOrDeletingGradeCellsChangesNothing()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        var submission = Submit(folder, "cheat", s =>
+        {
+            Answer(s, threeBody: "return 4;");
+            s.Cells.First(c => c.HasTag("grade")).Source = "// I removed the checks";
+            s.Cells.RemoveAll(c => c.HasTag("grade") && c.Source.Contains("Three"));
+        });
+        var result = CourseCli.Run(folder.Path, "grade", submission, "--key", key);
+        Assert.Equal("score: 2/3", LastLine(result.Out));
+        Assert.Contains("Three() should be 3, got 4", result.Out);
+    }
+
+    [Fact]
+    public void AnEndlessLoopIsCutOffAndGradingGoesOn()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        var submission = Submit(folder, "loop", s => Answer(s, twiceBody: "while (true) { } "));
+        var result = CourseCli.Run(folder.Path, "grade", submission, "--key", key, "--timeout", "5");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("twice: timed out 0/2", result.Out);
+        Assert.Equal("score: 1/3", LastLine(result.Out));
+    }
+
+    [Fact]
+    public void ASubmissionThatThrowsAtTopLevelGetsZeroWithTheMessageShown()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        var submission = Submit(folder, "throws", s =>
+        {
+            foreach (var cell in s.Cells.Where(c => c.HasTag("exercise"))) cell.Source = "throw new Exception(\"my code is broken\");";
+        });
+        var result = CourseCli.Run(folder.Path, "grade", submission, "--key", key);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("score: 0/3", LastLine(result.Out));
+        Assert.Contains("my code is broken", result.Out);
+    }
+
+    [Fact]
+    public void BatchModeWritesAGradebook()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        Submit(folder, "alice", s => Answer(s));
+        Submit(folder, "bob", _ => { });
+        var result = CourseCli.Run(folder.Path, "grade", folder.File("subs"), "--key", key);
+        Assert.Equal(0, result.ExitCode);
+        var gradebook = File.ReadAllLines(folder.File("subs/gradebook.csv"));
+        Assert.Equal("submission,twice,three,score,max_score", gradebook[0]);
+        Assert.Equal("alice.ipynb,2,1,3,3", gradebook[1]);
+        Assert.Equal("bob.ipynb,0,0,0,3", gradebook[2]);
+    }
+}
