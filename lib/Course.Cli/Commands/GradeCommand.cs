@@ -15,7 +15,8 @@ internal static class GradeCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds each cell may run", DefaultValueFactory = _ => 60 };
         var json = new Option<string?>("--json") { Description = "Write the report as JSON" };
         var csv = new Option<string?>("--csv") { Description = "Batch mode: gradebook file (default DIR/gradebook.csv)" };
-        var command = new Command("grade", "Grade a submission with the key's tests in an isolated child process.") { submission, key, timeout, json, csv };
+        var parameters = new Option<string[]>("--parameter", "-p") { Description = "Override a variable of the submission's 'parameters' cell: -p numEpochs=1" };
+        var command = new Command("grade", "Grade a submission with the key's tests in an isolated child process.") { submission, key, timeout, json, csv, parameters };
         command.SetAction(result =>
         {
             try
@@ -27,10 +28,12 @@ internal static class GradeCommand
                     ? Directory.GetFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToArray()
                     : File.Exists(path) ? [path] : throw new FileNotFoundException($"{path} does not exist; pass a submitted notebook or a folder of them.");
                 var grader = new Grader(WorkerStart, TimeSpan.FromSeconds(result.GetValue(timeout)));
+                var overrides = (result.GetValue(parameters) ?? []).Select(Course.Notebooks.Running.NotebookParameters.ParseAssignment)
+                                                                  .ToDictionary(p => p.Name, p => p.Value);
                 var reports = new List<Course.Notebooks.Grading.GradeReport>();
                 foreach (var file in files)
                 {
-                    var report = grader.Grade(file, keyPath);
+                    var report = grader.Grade(file, keyPath, overrides);
                     reports.Add(report);
                     foreach (var line in GradeReportWriter.Text(report)) Console.WriteLine(line);
                 }
@@ -43,7 +46,7 @@ internal static class GradeCommand
                 }
                 return 0;
             }
-            catch (Exception e) when (e is NotebookFormatException or FileNotFoundException or IOException)
+            catch (Exception e) when (e is NotebookFormatException or FileNotFoundException or IOException or ArgumentException)
             {
                 Console.Error.WriteLine($"course grade: {e.Message}");
                 return 2;

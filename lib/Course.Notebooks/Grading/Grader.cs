@@ -15,12 +15,16 @@ namespace Course.Notebooks.Grading;
 public sealed class Grader(Func<string, ProcessStartInfo> workerStart, TimeSpan timeout)
 {
     /// <summary>Grade <paramref name="submissionPath"/> with the grade cells of <paramref name="keyPath"/>.</summary>
+    /// <param name="submissionPath">The student's notebook.</param>
+    /// <param name="keyPath">The instructor's notebook.</param>
+    /// <param name="parameters">Overrides for the submission's <c>parameters</c> cell (e.g. fewer epochs).</param>
     /// <exception cref="NotebookFormatException">Either notebook cannot be read.</exception>
-    public GradeReport Grade(string submissionPath, string keyPath)
+    public GradeReport Grade(string submissionPath, string keyPath, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var clock = Stopwatch.StartNew();
         var key = NotebookDocument.Load(keyPath);
         var submission = NotebookDocument.Load(submissionPath);
+        if (parameters is not null) Running.NotebookParameters.Apply(submission, parameters);
         var tests = key.Cells.Where(c => c.Type == CellType.Code && c.HasTag(ExerciseMarkers.GradeTag)).ToList();
         var testIds = tests.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var studentCells = submission.Cells
