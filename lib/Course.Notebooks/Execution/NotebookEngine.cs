@@ -186,6 +186,10 @@ public sealed class NotebookEngine
         listener.OnStream(name, text);
     }
 
+    /// <summary>The compilation <paramref name="code"/> would get as the next cell (the kernel's completion and inspection).</summary>
+    internal Compilation CompileNext(string code) =>
+        (state?.Script.ContinueWith(code, options) ?? CSharpScript.Create(code, options, typeof(ScriptGlobals))).GetCompilation();
+
     /// <summary>True when the code ends with an expression without a semicolon (its value is shown).</summary>
     internal static bool HasTrailingExpression(string code)
     {
