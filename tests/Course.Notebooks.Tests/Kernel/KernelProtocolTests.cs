@@ -61,6 +61,14 @@ public class KernelProtocolTests(ITestOutputHelper output)
 
     private static void RequireJupyterClient()
     {
+        if (!CanImportJupyter()) DebianPackages.TryInstall("python3-jupyter-client", "python3-nbclient", "jupyter-nbconvert");
+        Assert.False(!CanImportJupyter(),
+            $"{Python} cannot import jupyter_client/nbclient/nbconvert, which the kernel tests drive the kernel with. "
+            + "Run .ci/run, or: apt-get install -y python3-jupyter-client python3-nbclient jupyter-nbconvert");
+    }
+
+    private static bool CanImportJupyter()
+    {
         var missing = !File.Exists(Python);
         if (!missing)
         {
@@ -68,9 +76,7 @@ public class KernelProtocolTests(ITestOutputHelper output)
             probe.WaitForExit();
             missing = probe.ExitCode != 0;
         }
-        Assert.False(missing,
-            $"{Python} cannot import jupyter_client/nbclient/nbconvert, which the kernel tests drive the kernel with. "
-            + "Run .ci/run, or: apt-get install -y python3-jupyter-client python3-nbclient jupyter-nbconvert");
+        return !missing;
     }
 
     private CourseCli.Result RunPython(TempFolder folder, TimeSpan timeout, params string[] args) => RunProcess(folder, timeout, Python, args);
