@@ -1,19 +1,19 @@
 namespace Course.Notebooks.Document;
 
-/// <summary>MIME types the engine produces and how nbformat stores them.</summary>
+/// <summary>MIME types the engine produces (the library's <c>MimeBundle</c> names them) and how nbformat stores them.</summary>
 public static class MimeTypes
 {
     /// <summary>Plain text, always present in a bundle.</summary>
-    public const string PlainText = "text/plain";
+    public const string PlainText = Course.Interactive.MimeBundle.PlainText;
 
     /// <summary>HTML fragment.</summary>
-    public const string Html = "text/html";
+    public const string Html = Course.Interactive.MimeBundle.Html;
 
     /// <summary>Base64 PNG image.</summary>
-    public const string Png = "image/png";
+    public const string Png = Course.Interactive.MimeBundle.Png;
 
     /// <summary>Plotly figure JSON, rendered natively by Jupyter front ends.</summary>
-    public const string PlotlyJson = "application/vnd.plotly.v1+json";
+    public const string PlotlyJson = Course.Interactive.MimeBundle.PlotlyJson;
 
     /// <summary>True for MIME types nbformat stores as JSON objects rather than strings.</summary>
     public static bool IsJson(string mime) =>
