@@ -100,5 +100,12 @@ public class CourseNotebooksTests
         Assert.Contains(notebook.Cells, c => c.HasTag("parameters"));
         Assert.All(notebook.Cells.Where(c => c.Type == CellType.Code), c => Assert.Empty(c.Outputs));
         Assert.Contains("Metrics.Record", notebook.Cells.Last(c => c.Type == CellType.Code).Source);
+
+        // Exercises (DESIGN.md): solution regions only in cells tagged `exercise`, grade cells carry points,
+        // and every lecture notebook (01–11) has at least two exercises.
+        Assert.All(notebook.Cells.Where(c => c.Source.Contains("// BEGIN SOLUTION")), c => Assert.True(c.HasTag("exercise"), $"a cell with a solution region is not tagged exercise: {c.Source[..Math.Min(60, c.Source.Length)]}"));
+        Assert.All(notebook.Cells.Where(c => c.HasTag("grade")), c => Assert.True(c.Metadata["course"]?["points"] is not null, "a grade cell has no course.points"));
+        if (stem != "00-setup")
+            Assert.True(notebook.Cells.Count(c => c.HasTag("exercise")) >= 2, $"{stem} has fewer than two exercises");
     }
 }
