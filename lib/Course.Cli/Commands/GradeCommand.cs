@@ -5,7 +5,7 @@ using Course.Notebooks.Grading;
 
 namespace Course.Cli.Commands;
 
-/// <summary><c>course grade SUBMISSION|DIR --key KEY [--timeout S] [--json FILE] [--csv FILE]</c>.</summary>
+/// <summary><c>course grade SUBMISSION|DIR --key KEY [--timeout S] [--json FILE] [--csv FILE] [--html FILE|DIR]</c>.</summary>
 internal static class GradeCommand
 {
     public static Command Create()
@@ -15,8 +15,9 @@ internal static class GradeCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds each cell may run", DefaultValueFactory = _ => 60 };
         var json = new Option<string?>("--json") { Description = "Write the report as JSON" };
         var csv = new Option<string?>("--csv") { Description = "Batch mode: gradebook file (default DIR/gradebook.csv)" };
+        var html = new Option<string?>("--html") { Description = "Write the student's feedback as a web page (batch mode: a folder, one page per submission)" };
         var parameters = new Option<string[]>("--parameter", "-p") { Description = "Override a variable of the submission's 'parameters' cell: -p numEpochs=1" };
-        var command = new Command("grade", "Grade a submission with the key's tests in an isolated child process.") { submission, key, timeout, json, csv, parameters };
+        var command = new Command("grade", "Grade a submission with the key's tests in an isolated child process.") { submission, key, timeout, json, csv, html, parameters };
         command.SetAction(result =>
         {
             try
@@ -38,6 +39,7 @@ internal static class GradeCommand
                     foreach (var line in GradeReportWriter.Text(report)) Console.WriteLine(line);
                 }
                 if (result.GetValue(json) is { } jsonPath && reports.Count == 1) File.WriteAllText(jsonPath, GradeReportWriter.Json(reports[0]));
+                if (result.GetValue(html) is { } htmlPath) WriteFeedback(htmlPath, reports, batch: Directory.Exists(path));
                 if (Directory.Exists(path))
                 {
                     var gradebook = result.GetValue(csv) ?? Path.Combine(path, "gradebook.csv");
@@ -53,6 +55,21 @@ internal static class GradeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>One feedback page: to <paramref name="target"/> itself, or in batch mode one per submission inside it.</summary>
+    private static void WriteFeedback(string target, IReadOnlyList<Course.Notebooks.Grading.GradeReport> reports, bool batch)
+    {
+        if (!batch)
+        {
+            File.WriteAllText(target, FeedbackPage.Render(reports[0]));
+            Console.Error.WriteLine($"feedback: {target}");   // stdout ends with the score line
+            return;
+        }
+        Directory.CreateDirectory(target);
+        foreach (var report in reports)
+            File.WriteAllText(Path.Combine(target, Path.GetFileNameWithoutExtension(report.Submission) + ".html"), FeedbackPage.Render(report));
+        Console.WriteLine($"feedback: {target}/ ({reports.Count} pages)");
     }
 
     /// <summary>This very program, started as the hidden <c>grade-worker</c> verb.</summary>

@@ -26,6 +26,7 @@ public sealed class Grader(Func<string, ProcessStartInfo> workerStart, TimeSpan 
         var submission = NotebookDocument.Load(submissionPath);
         if (parameters is not null) Running.NotebookParameters.Apply(submission, parameters);
         var tests = key.Cells.Where(c => c.Type == CellType.Code && c.HasTag(ExerciseMarkers.GradeTag)).ToList();
+        var names = TestNames.Of(key);
         var testIds = tests.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var studentCells = submission.Cells
             .Where(c => c.Type == CellType.Code && !c.HasTag(ExerciseMarkers.GradeTag) && !testIds.Contains(c.Id))
@@ -43,9 +44,8 @@ public sealed class Grader(Func<string, ProcessStartInfo> workerStart, TimeSpan 
         {
             WorkerProcess? worker = null;
             string? submissionHangs = null;
-            foreach (var test in tests)
+            foreach (var (test, name) in tests.Zip(names))
             {
-                var name = test.Metadata["course"]?["name"]?.GetValue<string>() ?? test.Id;
                 var points = Release.PointsOf(test);
                 if (submissionHangs is not null)
                 {

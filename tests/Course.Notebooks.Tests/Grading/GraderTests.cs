@@ -73,6 +73,37 @@ public class GraderTests
     }
 
     [Fact]
+    public void HtmlFeedbackShowsScoreAndMessagesAndLoadsNothing()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        var submission = Submit(folder, "wrong", s => Answer(s, twiceBody: "return x < 0 ? x : 2 * x;"));
+        var page = folder.File("feedback.html");
+        var result = CourseCli.Run(folder.Path, "grade", submission, "--key", key, "--html", page);
+        Assert.Equal("score: 1/3", LastLine(result.Out));
+        var html = File.ReadAllText(page);
+        Assert.Contains("1 / 3 points", html);
+        Assert.Contains("Twice(-4) should be -8, got -4", html);
+        Assert.Contains("✘ failed", html);
+        Assert.Contains("✔ passed", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("http", html);
+    }
+
+    [Fact]
+    public void BatchHtmlWritesOnePagePerStudent()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        Submit(folder, "alice", s => Answer(s));
+        Submit(folder, "bob", _ => { });
+        var result = CourseCli.Run(folder.Path, "grade", folder.File("subs"), "--key", key, "--html", folder.File("feedback"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("3 / 3 points", File.ReadAllText(folder.File("feedback/alice.html")));
+        Assert.Contains("NotImplementedException", File.ReadAllText(folder.File("feedback/bob.html")));
+    }
+
+    [Fact]
     public void EditingOrDeletingGradeCellsChangesNothing()
     {
         var (key, folder) = Setup();
@@ -94,7 +125,7 @@ public class GraderTests
         var (key, folder) = Setup();
         using var _ = folder;
         var submission = Submit(folder, "loop", s => Answer(s, twiceBody: "while (true) { } "));
-        var result = CourseCli.Run(folder.Path, "grade", submission, "--key", key, "--timeout", "5");
+        var result = CourseCli.Run(folder.Path, "grade", submission, "--key", key, "--timeout", "10");   // generous: replays compile cells on a busy machine
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("twice: timed out 0/2", result.Out);
         Assert.Equal("score: 1/3", LastLine(result.Out));
