@@ -43,6 +43,13 @@ public sealed class KernelServer : IExecutionListener, IDisposable
     private string? plotlyCarrier; // display id of the output that carries plotly.js ("" for a result)
     private bool abortQueued;
     private int shuttingDown;
+    private readonly string? metricsFile = Environment.GetEnvironmentVariable(MetricsFileVariable);
+
+    /// <summary>
+    /// Environment variable naming a JSON file the kernel keeps up to date with the figures the notebook recorded
+    /// (<c>Metrics.Record</c>), as <c>course run</c> writes them to <c>metrics.json</c>; unset, nothing is written.
+    /// </summary>
+    public const string MetricsFileVariable = "COURSE_METRICS_FILE";
 
     /// <summary>A kernel for <paramref name="connection"/> whose cells start in <paramref name="workingDirectory"/>; diagnostics go to <paramref name="log"/>.</summary>
     public KernelServer(ConnectionInfo connection, string workingDirectory, TextWriter log, KernelParameters? parameters = null)
@@ -345,7 +352,22 @@ public sealed class KernelServer : IExecutionListener, IDisposable
             reply["user_expressions"] = new JsonObject();
             reply["payload"] = new JsonArray();
         }
+        SaveMetrics();
         Reply(Socket.Shell, request, "execute_reply", reply);
+    }
+
+    private void SaveMetrics()
+    {
+        var metrics = Metrics.Snapshot();
+        if (metricsFile is null || metrics.Count == 0) return;
+        try
+        {
+            File.WriteAllText(metricsFile, System.Text.Json.JsonSerializer.Serialize(metrics));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log($"{MetricsFileVariable}={metricsFile} could not be written: {e.Message}");
+        }
     }
 
     private string RequestLine(string prompt, bool password, CancellationToken cancellation)

@@ -41,22 +41,74 @@ public class CourseNotebooksTests
     [MemberData(nameof(AllNotebooks))]
     public async Task NotebookRunsEndToEndAndReachesItsFigures(string stem)
     {
-        using var folder = new TempFolder();
         var source = Path.Combine(NotebooksFolder, stem + ".ipynb");
         var before = File.ReadAllText(source);
 
-        var runs = await new CourseRunner(new RunOptions(folder.Path, shortened.GetValueOrDefault(stem))).RunAsync([source]);
+        var run = await CourseRuns.Get(source, shortened.GetValueOrDefault(stem));
 
-        var run = Assert.Single(runs);
         Assert.True(run.Succeeded, run.Error);
         Assert.Equal(before, File.ReadAllText(source));
-        Assert.Empty(NotebookSchema.Errors(File.ReadAllText(Path.Combine(folder.Path, stem + ".ipynb"))));
+        Assert.Empty(NotebookSchema.Errors(File.ReadAllText(CourseRuns.Executed(stem))));
         foreach (var (metric, min, max) in expectations.GetValueOrDefault(stem, []))
         {
             Assert.True(run.Metrics.ContainsKey(metric), $"{stem} did not record {metric}");
             Assert.InRange(run.Metrics[metric], min, max);
         }
     }
+
+    /// <summary>
+    /// Issue 5: <c>jupyter nbconvert --execute</c> through the course kernel gives the same cells, the same kinds of
+    /// output and the same metrics as <c>course run</c> (training shortened the same way, via COURSE_PARAMETERS).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllNotebooks))]
+    public async Task NbconvertThroughTheKernelMatchesCourseRun(string stem)
+    {
+        var source = Path.Combine(NotebooksFolder, stem + ".ipynb");
+        var parameters = shortened.GetValueOrDefault(stem);
+        var run = await CourseRuns.Get(source, parameters);
+        Assert.True(run.Succeeded, run.Error);
+
+        using var folder = new TempFolder();
+        Jupyter.InstallKernel(folder);
+        var notebooks = Directory.CreateDirectory(folder.File("notebooks")).FullName;   // ../artifacts stays resolvable
+        File.Copy(source, Path.Combine(notebooks, stem + ".ipynb"));
+        var metricsFile = folder.File("metrics.json");
+        var environment = new List<(string, string)> { ("COURSE_METRICS_FILE", metricsFile) };
+        if (parameters is not null) environment.Add(("COURSE_PARAMETERS", string.Join(";", parameters.Select(p => $"{p.Key}={p.Value}"))));
+        var result = Jupyter.Nbconvert(folder, Path.Combine(notebooks, stem + ".ipynb"), folder.Path, TimeSpan.FromSeconds(170), [.. environment]);
+        Assert.True(result.ExitCode == 0, $"nbconvert of {stem} exited {result.ExitCode}:\n{result.Error[^Math.Min(3000, result.Error.Length)..]}");
+
+        var kernelCells = NotebookDocument.Load(folder.File(stem + ".ipynb")).Cells.Where(c => c.Type == CellType.Code).ToList();
+        var runCells = run.Executed!.Cells.Where(c => c.Type == CellType.Code && !c.HasTag("injected-parameters")).ToList();
+        Assert.Equal(runCells.Count, kernelCells.Count);
+        for (var i = 0; i < runCells.Count; i++)
+        {
+            Assert.NotNull(kernelCells[i].ExecutionCount);
+            Assert.DoesNotContain(kernelCells[i].Outputs, o => o is ErrorOutput);
+            Assert.True(Kinds(runCells[i]).SetEquals(Kinds(kernelCells[i])),
+                $"{stem}, code cell {i + 1}: course run gave [{string.Join(", ", Kinds(runCells[i]))}], the kernel [{string.Join(", ", Kinds(kernelCells[i]))}]");
+        }
+
+        var kernelMetrics = File.Exists(metricsFile)
+            ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(metricsFile))!
+            : [];
+        Assert.Equal(run.Metrics.Keys.Order(StringComparer.Ordinal), kernelMetrics.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, value) in run.Metrics)
+            if (!name.EndsWith("seconds", StringComparison.Ordinal) && !name.EndsWith("per_second", StringComparison.Ordinal))
+                Assert.True(Math.Abs(value - kernelMetrics[name]) <= 0.02 * Math.Max(1, Math.Abs(value)),
+                    $"{stem}: {name} is {value} in course run but {kernelMetrics[name]} through the kernel");
+    }
+
+    /// <summary>What a cell showed, by kind: stream names and the MIME types of displays and results.</summary>
+    private static HashSet<string> Kinds(NotebookCell cell) => cell.Outputs.SelectMany(o => o switch
+    {
+        StreamOutput s => [s.Name],
+        DisplayDataOutput d => d.Data.Keys,
+        ExecuteResultOutput r => r.Data.Keys.Select(k => "result " + k),
+        ErrorOutput => ["error"],
+        _ => ["other"],
+    }).ToHashSet(StringComparer.Ordinal);
 
     public static TheoryData<string> NotebooksWithExercises()
     {

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace Course.Notebooks.Tests.Support;
+
+/// <summary>Debian's real Jupyter (jupyter_client, nbclient, nbconvert) driving the course kernel in a temp prefix.</summary>
+public static class Jupyter
+{
+    public const string Python = "/usr/bin/python3";
+    public const string KernelName = "course-test";
+
+    /// <summary>Install the kernelspec into <paramref name="folder"/> (installing Jupyter itself when missing).</summary>
+    public static void InstallKernel(TempFolder folder)
+    {
+        Require();
+        var install = CourseCli.Run(folder.Path, "kernel", "install", "--name", KernelName, "--prefix", folder.Path);
+        Assert.True(install.ExitCode == 0, install.Error);
+    }
+
+    private static void Require()
+    {
+        if (!CanImport()) DebianPackages.TryInstall("python3-jupyter-client", "python3-nbclient", "jupyter-nbconvert");
+        Assert.False(!CanImport(),
+            $"{Python} cannot import jupyter_client/nbclient/nbconvert, which the kernel tests drive the kernel with. "
+            + "Run .ci/run, or: apt-get install -y python3-jupyter-client python3-nbclient jupyter-nbconvert");
+    }
+
+    private static bool CanImport()
+    {
+        if (!File.Exists(Python)) return false;
+        using var probe = Process.Start(new ProcessStartInfo(Python, ["-c", "import jupyter_client, nbclient, nbconvert"]) { RedirectStandardError = true })!;
+        probe.WaitForExit();
+        return probe.ExitCode == 0;
+    }
+
+    /// <summary>Run <paramref name="file"/> with Jupyter's paths inside <paramref name="folder"/>; fails the test on timeout.</summary>
+    public static CourseCli.Result Run(TempFolder folder, TimeSpan timeout, string file, string[] args, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo(file, args) { WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["JUPYTER_PATH"] = Path.Combine(folder.Path, "share", "jupyter");
+        start.Environment["JUPYTER_RUNTIME_DIR"] = Path.Combine(folder.Path, "runtime");
+        start.Environment["PYTHONUNBUFFERED"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.Fail($"{Path.GetFileName(file)} {string.Join(' ', args)} did not finish in {timeout.TotalSeconds} s:\n{stdout.Result}\n{stderr.Result}");
+        }
+        return new CourseCli.Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary><c>jupyter nbconvert --execute</c> of <paramref name="notebook"/> with the course kernel into <paramref name="outputDir"/>.</summary>
+    public static CourseCli.Result Nbconvert(TempFolder folder, string notebook, string outputDir, TimeSpan timeout, params (string Name, string Value)[] environment) =>
+        Run(folder, timeout, "/usr/bin/jupyter", ["nbconvert", "--to", "notebook", "--execute",
+            $"--ExecutePreprocessor.kernel_name={KernelName}", $"--ExecutePreprocessor.timeout={(int)timeout.TotalSeconds}",
+            "--output-dir", outputDir, notebook], environment);
+}
