@@ -151,6 +151,30 @@ public sealed class WebBookBrowserTests(WebBookBrowserTests.Book book) : IClassF
     }
 
     [Fact]
+    public async Task TheBrowserCheckSeesMissingFilesScriptErrorsAndConsoleErrors()
+    {
+        var page = Path.Combine(book.OutDir, "broken.html");
+        await File.WriteAllTextAsync(page, """
+            <!DOCTYPE html><html><head><script src="assets/missing.js"></script></head>
+            <body><p>broken</p><script>console.warn("only a warning"); console.error("drawn badly"); notDefined();</script></body></html>
+            """);
+        try
+        {
+            await book.Browser.OpenAsync(page);
+            await book.Browser.WaitForAsync("document.readyState === 'complete'", TimeSpan.FromSeconds(10));
+            var problems = book.Browser.Problems;
+            Assert.Contains(problems, p => p.Contains("missing.js", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("drawn badly", StringComparison.Ordinal));
+            Assert.Contains(problems, p => p.Contains("notDefined", StringComparison.Ordinal));
+            Assert.DoesNotContain(problems, p => p.Contains("only a warning", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(page);
+        }
+    }
+
+    [Fact]
     public async Task IndexListsTheNotebooksWithTheirSectionsAndLoadsNothingElse()
     {
         var counts = await OpenAsync("index.html");
