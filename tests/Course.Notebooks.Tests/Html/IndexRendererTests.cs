@@ -79,7 +79,7 @@ public class IndexRendererTests
         var positions = order.Select(s => html.IndexOf(s, StringComparison.Ordinal)).ToList();
         Assert.All(positions.Zip(order), p => Assert.True(p.First >= 0, $"the index lacks {p.Second}"));
         Assert.Equal(positions.Order(), positions);
-        Assert.Equal(1, Regex.Matches(html, "lecture-title\">Convolutional neural networks<").Count);
+        Assert.Single(Regex.Matches(html, "lecture-title\">Convolutional neural networks<"));
         Assert.DoesNotContain("#a-detail", html); // sections are the ## headings
     }
 
