@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Course.Notebooks.Html;
 
-/// <summary>Renders the book's <c>index.html</c>: the course outline with each notebook's status and metrics.</summary>
+/// <summary>Renders the book's <c>index.html</c>: the course outline (lecture → notebook → sections) with each notebook's status, time and metrics.</summary>
 internal static class IndexRenderer
 {
     /// <summary>The index page; <paramref name="metrics"/> maps a notebook stem to its recorded metrics.</summary>
@@ -14,18 +14,23 @@ internal static class IndexRenderer
         var total = TimeSpan.FromTicks(ordered.Sum(p => p.Elapsed.Ticks));
 
         var sb = new StringBuilder();
-        sb.Append(Layout.Head(Layout.BookTitle, plotly: false));
         sb.Append(Layout.TopBar());
         sb.Append("<main class=\"content index\">\n");
         sb.Append($"<h1>{HtmlText.Escape(Layout.BookTitle)}</h1>\n");
         sb.Append("<p class=\"lead\">The course's notebooks, executed: read the derivations, the code and what it printed and plotted.</p>\n");
         sb.Append($"<p class=\"run-summary\">{ordered.Count} notebooks · {ordered.Count - failed} ok · " +
                   $"<span class=\"{(failed > 0 ? "failed" : "ok")}\">{failed} failed</span> · {HtmlText.Duration(total)} in all</p>\n");
-        sb.Append("<ol class=\"outline\">\n");
-        foreach (var page in ordered)
-            sb.Append(Entry(page, metrics.TryGetValue(page.Stem, out var m) ? m : null));
+        sb.Append("<ol class=\"lectures\">\n");
+        foreach (var part in CourseOutline.Parts(ordered))
+        {
+            sb.Append($"<li class=\"lecture\">\n<h2 class=\"lecture-title\">{HtmlText.Escape(part.Title)}</h2>\n<ol class=\"outline\">\n");
+            foreach (var page in part.Pages)
+                sb.Append(Entry(page, metrics.TryGetValue(page.Stem, out var m) ? m : null));
+            sb.Append("</ol>\n</li>\n");
+        }
         sb.Append("</ol>\n</main>\n</body>\n</html>\n");
-        return sb.ToString();
+        var rest = sb.ToString();
+        return Layout.Head(Layout.BookTitle, rest, plotly: false) + rest;
     }
 
     private static string Entry(BookPage page, IReadOnlyDictionary<string, double>? metrics)
@@ -38,6 +43,14 @@ internal static class IndexRenderer
                   $"<span class=\"elapsed\">{HtmlText.Duration(page.Elapsed)}</span></div>\n");
         if (MarkdownRenderer.Summary(page.Notebook) is { } summary) sb.Append($"<p class=\"summary\">{summary}</p>\n");
         if (!ok) sb.Append($"<p class=\"entry-error\">{HtmlText.Escape(page.Error)}</p>\n");
+        var sections = MarkdownRenderer.Sections(page.Notebook);
+        if (sections.Count > 0)
+        {
+            sb.Append("<ol class=\"sections\">\n");
+            foreach (var section in sections)
+                sb.Append($"<li><a href=\"{HtmlText.PageHref(page.Stem)}#{section.Id}\">{section.Html}</a></li>\n");
+            sb.Append("</ol>\n");
+        }
         if (metrics is { Count: > 0 })
         {
             sb.Append("<table class=\"metrics\">\n<thead><tr><th>metric</th><th>value</th></tr></thead>\n<tbody>\n");

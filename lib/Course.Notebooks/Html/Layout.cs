@@ -6,19 +6,35 @@ internal static class Layout
     /// <summary>The book's title, shown in the top bar and on the index.</summary>
     public const string BookTitle = "Deep Learning in C#";
 
-    /// <summary>The document start through <c>&lt;body&gt;</c>; plotly.js only when the page shows a chart.</summary>
-    public static string Head(string title, bool plotly) => $"""
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{HtmlText.Escape(title == BookTitle ? title : $"{title} · {BookTitle}")}</title>
-        <link rel="stylesheet" href="{BookAssets.StylesheetHref}">
-        {(plotly ? $"<script src=\"{BookAssets.PlotlyHref}\"></script>\n" : "")}</head>
-        <body>
+    /// <summary>The document start through <c>&lt;body&gt;</c>, loading only what the page uses from <c>assets/</c>.</summary>
+    /// <param name="title">The page's title.</param>
+    /// <param name="body">The page's body HTML: KaTeX is loaded when it holds <c>.math</c> elements, highlight.js when it holds code blocks.</param>
+    /// <param name="plotly">Whether the page shows a Plotly chart (plotly.js loads before the body, whose chart scripts call it).</param>
+    public static string Head(string title, string body, bool plotly)
+    {
+        var math = body.Contains("class=\"math", StringComparison.Ordinal) || body.Contains(" math\"", StringComparison.Ordinal);
+        var code = body.Contains("<code class=\"language-", StringComparison.Ordinal);
+        var sb = new System.Text.StringBuilder();
+        sb.Append($"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{HtmlText.Escape(title == BookTitle ? title : $"{title} · {BookTitle}")}</title>
 
-        """;
+            """);
+        if (math) sb.Append($"<link rel=\"stylesheet\" href=\"{BookAssets.KatexStylesheetHref}\">\n");
+        if (code) sb.Append($"<link rel=\"stylesheet\" href=\"{BookAssets.HighlightStylesheetHref}\">\n");
+        sb.Append($"<link rel=\"stylesheet\" href=\"{BookAssets.StylesheetHref}\">\n");
+        if (plotly) sb.Append($"<script src=\"{BookAssets.PlotlyHref}\"></script>\n");
+        // Deferred scripts run in order once the body is parsed: the libraries, then book.js, which uses them.
+        if (math) sb.Append($"<script defer src=\"{BookAssets.KatexScriptHref}\"></script>\n");
+        if (code) sb.Append($"<script defer src=\"{BookAssets.HighlightScriptHref}\"></script>\n");
+        if (math || code) sb.Append($"<script defer src=\"{BookAssets.ScriptHref}\"></script>\n");
+        sb.Append("</head>\n<body>\n");
+        return sb.ToString();
+    }
 
     /// <summary>The bar at the top of every page, linking back to the index.</summary>
     public static string TopBar() =>

@@ -17,9 +17,11 @@ internal sealed record TocEntry(int Level, string Id, string Html);
 
 /// <summary>Renders the Markdown cells of one page with Markdig, collecting the table of contents.</summary>
 /// <remarks>
-/// Advanced extensions (tables, footnotes, auto identifiers…) plus math: <c>$x$</c> becomes
-/// <c>&lt;span class="math"&gt;\(x\)&lt;/span&gt;</c> and <c>$$x$$</c> a <c>&lt;div class="math"&gt;\[x\]&lt;/div&gt;</c>,
-/// content untouched for KaTeX. Heading ids stay unique across all cells of the page.
+/// Advanced extensions (tables, footnotes, auto identifiers, and math, Markdig's <c>UseMathematics</c>):
+/// <c>$x$</c> becomes <c>&lt;span class="math"&gt;\(x\)&lt;/span&gt;</c>; <c>$$x$$</c> as a paragraph or on lines
+/// of its own (also over several lines, see <see cref="DisplayMath"/>) a <c>&lt;div class="math"&gt;\[x\]&lt;/div&gt;</c>,
+/// and inside a sentence a <c>&lt;span class="math display"&gt;\[x\]&lt;/span&gt;</c>. The TeX is kept verbatim
+/// (HTML-escaped) for KaTeX, which <c>assets/book.js</c> runs in the browser. Heading ids stay unique across all cells of the page.
 /// </remarks>
 internal sealed class MarkdownRenderer
 {
@@ -34,7 +36,7 @@ internal sealed class MarkdownRenderer
     /// <summary>Render one Markdown cell; <c>attachment:</c> images become data URIs from <paramref name="attachments"/>.</summary>
     public string Render(string markdown, JsonObject? attachments = null)
     {
-        var doc = Markdown.Parse(markdown, pipeline);
+        var doc = Markdown.Parse(DisplayMath.Normalize(markdown), pipeline);
         foreach (var heading in doc.Descendants<HeadingBlock>())
         {
             var attributes = heading.GetAttributes();
@@ -52,12 +54,20 @@ internal sealed class MarkdownRenderer
     {
         var seenTitle = false;
         foreach (var cell in notebook.Cells.Where(c => c.Type == CellType.Markdown))
-            foreach (var block in Markdown.Parse(cell.Source, pipeline))
+            foreach (var block in Markdown.Parse(DisplayMath.Normalize(cell.Source), pipeline))
             {
                 if (block is HeadingBlock { Level: 1 }) seenTitle = true;
                 else if (seenTitle && block is ParagraphBlock paragraph) return InlineHtml(paragraph);
             }
         return null;
+    }
+
+    /// <summary>The notebook's <c>##</c> headings with the anchor ids its page gives them (the page renders the cells in the same order).</summary>
+    public static IReadOnlyList<TocEntry> Sections(NotebookDocument notebook)
+    {
+        var renderer = new MarkdownRenderer();
+        foreach (var cell in notebook.Cells.Where(c => c.Type == CellType.Markdown)) renderer.Render(cell.Source, cell.Attachments);
+        return renderer.Toc.Where(e => e.Level == 2).ToList();
     }
 
     /// <summary>A one-line Markdown text (a title) as inline HTML.</summary>
@@ -83,9 +93,7 @@ internal sealed class MarkdownRenderer
     private static string ToHtml(MarkdownObject doc)
     {
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new DisplayMathParagraphRenderer());
+        var renderer = NewRenderer(writer);
         renderer.Render(doc);
         writer.Flush();
         return writer.ToString();
@@ -94,11 +102,35 @@ internal sealed class MarkdownRenderer
     private static string InlineHtml(LeafBlock block)
     {
         using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
+        var renderer = NewRenderer(writer);
         renderer.WriteLeafInline(block);
         writer.Flush();
         return writer.ToString().Trim();
+    }
+
+    private static HtmlRenderer NewRenderer(TextWriter writer)
+    {
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<ParagraphRenderer>(new DisplayMathParagraphRenderer());
+        renderer.ObjectRenderers.Replace<HtmlMathInlineRenderer>(new DisplayAwareMathInlineRenderer());
+        return renderer;
+    }
+
+    /// <summary><c>$$x$$</c> inside a sentence is display math, as in Jupyter: <c>&lt;span class="math display"&gt;\[x\]&lt;/span&gt;</c>.</summary>
+    private sealed class DisplayAwareMathInlineRenderer : HtmlMathInlineRenderer
+    {
+        protected override void Write(HtmlRenderer renderer, MathInline math)
+        {
+            if (math.DelimiterCount != 2 || !renderer.EnableHtmlForInline)
+            {
+                base.Write(renderer, math);
+                return;
+            }
+            renderer.Write("<span class=\"math display\">\\[");
+            renderer.WriteEscape(math.Content.ToString().Trim());
+            renderer.Write("\\]</span>");
+        }
     }
 
     /// <summary>A paragraph holding only <c>$$…$$</c> is display math: write it as Markdig writes a math block.</summary>

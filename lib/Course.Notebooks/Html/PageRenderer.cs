@@ -9,7 +9,8 @@ namespace Course.Notebooks.Html;
 /// <remarks>
 /// Layout: a top bar linking the index, a sidebar with the book's chapters and this page's
 /// <c>##</c>/<c>###</c> headings, the cells (Markdown, code with its <c>[n]</c> count, outputs),
-/// and previous/next links. Only relative references: <c>assets/book.css</c>, <c>assets/plotly.min.js</c>.
+/// and previous/next links. Only relative references into <c>assets/</c> (<see cref="BookAssets"/>): math is
+/// typeset and code highlighted in the browser by the vendored KaTeX and highlight.js.
 /// </remarks>
 internal static class PageRenderer
 {
@@ -24,7 +25,6 @@ internal static class PageRenderer
         foreach (var cell in page.Notebook.Cells) body.Append(Cell(cell, markdown));
 
         var html = new StringBuilder();
-        html.Append(Layout.Head(page.Title, OutputRenderer.NeedsPlotly(page.Notebook)));
         html.Append(Layout.TopBar());
         html.Append("<div class=\"layout\">\n");
         html.Append(Sidebar(ordered, page, markdown.Toc));
@@ -35,7 +35,8 @@ internal static class PageRenderer
         if (page.Elapsed > TimeSpan.Zero)
             html.Append($"<footer class=\"page-footer\">Ran in {HtmlText.Duration(page.Elapsed)} with <code>course run</code>.</footer>\n");
         html.Append("</main>\n</div>\n</body>\n</html>\n");
-        return html.ToString();
+        var rest = html.ToString();
+        return Layout.Head(page.Title, rest, OutputRenderer.NeedsPlotly(page.Notebook)) + rest;
     }
 
     private static string Cell(NotebookCell cell, MarkdownRenderer markdown) => cell.Type switch
@@ -96,8 +97,14 @@ internal static class PageRenderer
     {
         var sb = new StringBuilder();
         sb.Append("<nav class=\"sidebar\" aria-label=\"Contents\">\n<a class=\"back\" href=\"index.html\">&larr; All notebooks</a>\n<ol class=\"chapters\">\n");
+        string? lecture = null;
         foreach (var page in pages)
         {
+            if (CourseOutline.Lecture(page) is var title && title != lecture)
+            {
+                lecture = title;
+                sb.Append($"<li class=\"lecture-caption\">{HtmlText.Escape(title)}</li>\n");
+            }
             var isCurrent = page.Stem == current.Stem;
             sb.Append(isCurrent ? "<li class=\"current\">" : "<li>");
             sb.Append($"<a href=\"{HtmlText.PageHref(page.Stem)}\"{(isCurrent ? " aria-current=\"page\"" : "")}>{Layout.ChapterLabel(page)}</a>");

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Course.Notebooks.Document;
 using Course.Notebooks.Html;
 using Course.Notebooks.Tests.Support;
 using static Course.Notebooks.Tests.Html.BookSamples;
@@ -49,6 +51,62 @@ public class IndexRendererTests
         Assert.Contains("<span class=\"elapsed\">2 min 05 s</span>", html);
         Assert.Contains("<tr><td><code>bce_check</code></td><td>1</td></tr>", html);
         Assert.Contains("<tr><td><code>mle_gaussian_mse_gap</code></td><td>1.234E-05</td></tr>", html);
+    }
+
+    [Fact]
+    public void OutlineGroupsNotebooksUnderTheirLecturesAndListsEverySection()
+    {
+        BookPage Sectioned(string stem, string title, params string[] sections) =>
+            Page(stem, title, [.. sections.Select(s => NotebookCell.Markdown($"## {s}\n\ntext\n\n### A detail"))]);
+        var pages = new[]
+        {
+            Sectioned("03-cnn-by-hand", "CNN by hand", "The convolutional operation", "ReLU"),
+            Sectioned("00-setup", "Setup", "Parameters"),
+            Sectioned("02-convolution-arithmetic", "Convolution arithmetic", "Output size", "Exercise"),
+            Sectioned("07-autoencoder", "Autoencoders", "Exercise", "Exercise"),
+        };
+
+        var html = IndexRenderer.Render(pages, noMetrics);
+
+        var order = new[]
+        {
+            "<h2 class=\"lecture-title\">Getting started</h2>", "href=\"00-setup.html\"", "href=\"00-setup.html#parameters\"",
+            "<h2 class=\"lecture-title\">Convolutional neural networks</h2>",
+            "href=\"02-convolution-arithmetic.html\"", "href=\"02-convolution-arithmetic.html#output-size\"", "href=\"02-convolution-arithmetic.html#exercise\"",
+            "href=\"03-cnn-by-hand.html\"", "href=\"03-cnn-by-hand.html#the-convolutional-operation\"", "href=\"03-cnn-by-hand.html#relu\"",
+            "<h2 class=\"lecture-title\">Autoencoders</h2>", "href=\"07-autoencoder.html#exercise\"", "href=\"07-autoencoder.html#exercise-1\"",
+        };
+        var positions = order.Select(s => html.IndexOf(s, StringComparison.Ordinal)).ToList();
+        Assert.All(positions.Zip(order), p => Assert.True(p.First >= 0, $"the index lacks {p.Second}"));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Single(Regex.Matches(html, "lecture-title\">Convolutional neural networks<"));
+        Assert.DoesNotContain("#a-detail", html); // sections are the ## headings
+    }
+
+    [Fact]
+    public void SectionLinksOfTheIndexLandOnAnchorsOfThePage()
+    {
+        var page = Page("01-mle-to-loss", "From MLE to loss",
+            NotebookCell.Markdown("## Exercise\n\nfirst"), NotebookCell.Markdown("## The i.i.d. condition: $p = \\prod_i p_i$"), NotebookCell.Markdown("## Exercise"));
+
+        var index = IndexRenderer.Render([page], noMetrics);
+        var html = PageRenderer.Render(page, [page]);
+
+        var anchors = Regex.Matches(index, "href=\"01-mle-to-loss\\.html#([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(3, anchors.Count);
+        Assert.All(anchors, id => Assert.Contains($"<h2 id=\"{id}\">", html));
+        Assert.Contains("<span class=\"math\">\\(p = \\prod_i p_i\\)</span>", index);
+        Assert.Contains("<script defer src=\"assets/katex/katex.min.js\"></script>", index);
+    }
+
+    [Fact]
+    public void ALectureNamedInTheNotebooksMetadataWins()
+    {
+        var page = Page("12-extra", "Extra");
+        page.Notebook.Metadata["course"] = new System.Text.Json.Nodes.JsonObject { ["lecture"] = "Lecture 12: Transformers" };
+
+        Assert.Contains("<h2 class=\"lecture-title\">Lecture 12: Transformers</h2>", IndexRenderer.Render([page, Page("99-misc", "Misc")], noMetrics));
+        Assert.Equal("More notebooks", CourseOutline.Lecture(Page("99-misc", "Misc")));
     }
 
     [Fact]

@@ -36,6 +36,47 @@ public class MarkdownRendererTests
     public void MathSurvivesVerbatimForKatex(string markdown, string expected) =>
         Assert.Contains(expected, new MarkdownRenderer().Render(markdown));
 
+    [Theory]
+    // $$ opening a line with TeX after it: Markdig took "\mathcal{L}…" for a fence's info string.
+    [InlineData("$$\\mathcal{L}(\\theta) = -\\sum_i \\log p_i \\\\\n= \\frac{1}{2}\\sum_i (y_i - \\mu_i)^2$$",
+        "<div class=\"math\">\n\\[\n\\mathcal{L}(\\theta) = -\\sum_i \\log p_i \\\\\n= \\frac{1}{2}\\sum_i (y_i - \\mu_i)^2\n\\]</div>")]
+    // A line starting with "-" inside the math made a list.
+    [InlineData("$$a = b\n- c$$", "<div class=\"math\">\n\\[\na = b\n- c\n\\]</div>")]
+    // Spaces inside the delimiters, "=" starting a line (a setext heading otherwise).
+    [InlineData("$$ a = b \\\\\n = c $$", "<div class=\"math\">\n\\[\na = b \\\\\n = c\n\\]</div>")]
+    // Text before and after: the paragraph ends, the math is displayed, the text goes on.
+    [InlineData("so\n$$x\n+ y$$ holds.", "<p>so</p>\n<div class=\"math\">\n\\[\nx\n+ y\n\\]</div>\n<p>holds.</p>")]
+    // The closing $$ followed by text on its line.
+    [InlineData("$$\nx\n$$ and text", "<div class=\"math\">\n\\[\nx\n\\]</div>\n<p>and text</p>")]
+    // Environments with & and \\ over several lines, HTML-escaped only.
+    [InlineData("$$\n\\begin{cases} 1 & x > 0 \\\\\n0 & \\text{else}\\end{cases}\n$$",
+        "<div class=\"math\">\n\\[\n\\begin{cases} 1 &amp; x &gt; 0 \\\\\n0 &amp; \\text{else}\\end{cases}\n\\]</div>")]
+    public void MultiLineDisplayMathBecomesOneMathBlock(string markdown, string expected) =>
+        Assert.Equal(expected, new MarkdownRenderer().Render(markdown).Trim());
+
+    [Fact]
+    public void DisplayMathInsideASentenceIsMarkedForDisplay() =>
+        Assert.Contains("<p>We have <span class=\"math display\">\\[x = \\frac{a}{b}\\]</span> and more.</p>", new MarkdownRenderer().Render("We have $$x = \\frac{a}{b}$$ and more."));
+
+    [Fact]
+    public void DollarsInCodeAreNotMath()
+    {
+        var html = new MarkdownRenderer().Render("Use `$$\"raw {x}\"` for raw strings:\n\n```csharp\nvar s = $$\"\"\"\n{{x}}\n\"\"\"$$;\n```\n\nPrices $5 and $6.");
+
+        Assert.DoesNotContain("class=\"math", html);
+        Assert.Contains("<code>$$&quot;raw {x}&quot;</code>", html);
+        Assert.Contains("var s = $$&quot;&quot;&quot;\n{{x}}\n&quot;&quot;&quot;$$;", html);
+        Assert.Contains("Prices $5 and $6.", html);
+    }
+
+    [Fact]
+    public void DisplayMathInAListItemStaysInTheItem()
+    {
+        var html = new MarkdownRenderer().Render("- the loss\n\n  $$L = a\n  + b$$\n\n- next");
+
+        Assert.Matches(@"<li>\s*<p>the loss</p>\s*<div class=""math"">\s*\\\[\s*L = a\s*\+ b\s*\\\]</div>\s*</li>", html);
+    }
+
     [Fact]
     public void SummaryIsTheFirstParagraphAfterTheTitle()
     {

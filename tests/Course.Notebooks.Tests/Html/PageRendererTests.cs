@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Course.Notebooks.Document;
 using Course.Notebooks.Html;
 using static Course.Notebooks.Tests.Html.BookSamples;
@@ -82,6 +83,41 @@ public class PageRendererTests
     {
         Assert.Contains("<script src=\"assets/plotly.min.js\"></script>", Render(Ran("chart", 1, Chart())));
         Assert.DoesNotContain("plotly.min.js", Render(Ran("1 + 1", 1, Display((MimeTypes.PlainText, "2")))));
+    }
+
+    [Fact]
+    public void CodeIsMarkedAsCSharpForTheVendoredHighlighter()
+    {
+        var html = Render(Ran("var net = new Mlp(); // a network", 1), NotebookCell.Markdown("```csharp\nvar x = 1;\n```"));
+
+        Assert.Contains("<pre class=\"source\"><code class=\"language-csharp\">var net = new Mlp(); // a network</code></pre>", html);
+        Assert.Contains("<pre><code class=\"language-csharp\">var x = 1;\n</code></pre>", html);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"assets/highlight/github.min.css\">", html);
+        Assert.Contains("<script defer src=\"assets/highlight/highlight.min.js\"></script>\n<script defer src=\"assets/book.js\"></script>", html);
+    }
+
+    [Fact]
+    public void OnlyPagesWithMathLoadKatex()
+    {
+        var withMath = Render(NotebookCell.Markdown("The loss $L$."));
+        var without = Render(NotebookCell.Markdown("No formulas here, only $5."));
+
+        Assert.Contains("<link rel=\"stylesheet\" href=\"assets/katex/katex.min.css\">", withMath);
+        Assert.Contains("<script defer src=\"assets/katex/katex.min.js\"></script>", withMath);
+        Assert.DoesNotContain("katex", without);
+        Assert.DoesNotContain("book.js", without);
+    }
+
+    [Fact]
+    public void SidebarNamesTheLectureOfEachGroupOfChapters()
+    {
+        var pages = new[] { Page("02-convolution-arithmetic", "Arithmetic"), Page("03-cnn-by-hand", "By hand"), Page("05-rnn-lstm", "RNN") };
+
+        var html = PageRenderer.Render(pages[1], pages);
+
+        Assert.Single(Regex.Matches(html, "<li class=\"lecture-caption\">Convolutional neural networks</li>"));
+        Assert.True(html.IndexOf("lecture-caption\">Convolutional", StringComparison.Ordinal) < html.IndexOf("href=\"02-convolution-arithmetic.html\"", StringComparison.Ordinal));
+        Assert.True(html.IndexOf("href=\"03-cnn-by-hand.html\"", StringComparison.Ordinal) < html.IndexOf("lecture-caption\">Recurrent", StringComparison.Ordinal));
     }
 
     [Fact]
