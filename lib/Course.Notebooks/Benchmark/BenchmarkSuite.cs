@@ -40,7 +40,8 @@ public static class BenchmarkSuite
         status("loading digits");
         var (train, _) = Mnist.Split(trainCount: s.Digits, testCount: 0);
 
-        status($"matmul 1024×1024 float32, {torch.get_num_threads()} threads: {s.MatmulRounds} rounds × {s.MatmulIterations}");
+        int threads = torch.get_num_threads();
+        status($"matmul 1024×1024 float32, {threads} thread{(threads == 1 ? "" : "s")}: {s.MatmulRounds} rounds × {s.MatmulIterations}");
         double peak = MatmulPeak.Measure(1024, warmup: 5, iterations: s.MatmulIterations, rounds: s.MatmulRounds);
         cancellation.ThrowIfCancellationRequested();
 
