@@ -11,5 +11,8 @@ var root = new RootCommand("Deep Learning in C#: run the course notebooks, build
     ReleaseCommand.Create(),
     GradeCommand.Create(),
     GradeCommand.CreateWorker(),
+    BenchCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+var exitCode = await parsed.InvokeAsync();
+return parsed.Errors.Count > 0 ? 2 : exitCode; // bad input (unknown option, value that is not a number) exits 2, like the verbs' own checks
