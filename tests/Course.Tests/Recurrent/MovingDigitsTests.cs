@@ -104,9 +104,9 @@ public sealed class MovingDigitsTests
         var a = MovingDigits.Generate(Digits, 6, new MovingDigitsOptions(Seed: 11));
         var b = MovingDigits.Generate(Digits, 6, new MovingDigitsOptions(Seed: 11));
         var c = MovingDigits.Generate(Digits, 6, new MovingDigitsOptions(Seed: 12));
-        Assert.True(a.Frames.equal(b.Frames).item<bool>());
+        Assert.True(a.Frames.eq(b.Frames).all().item<bool>());
         Assert.Equal(a.Positions, b.Positions);
-        Assert.False(a.Frames.equal(c.Frames).item<bool>());
+        Assert.False(a.Frames.eq(c.Frames).all().item<bool>());
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class MovingDigitsTests
     {
         var set = MovingDigits.Generate(Digits, 3, new MovingDigitsOptions(NumFrames: 5));
         Assert.Equal(new long[] { 3, 4, 1, 16, 16 }, set.Context(4).shape);
-        Assert.True(set.Next(4).equal(set.Frames[.., 4]).item<bool>());
+        Assert.True(set.Next(4).eq(set.Frames[.., 4]).all().item<bool>());
         Assert.Throws<ArgumentOutOfRangeException>(() => set.Context(5));
     }
 

@@ -75,8 +75,8 @@ public sealed class PeepholeLstmCellTests
             cell.W.copy_(reference.weight_hh!);
             cell.Bias.copy_(reference.bias_ih! + reference.bias_hh!);
         }
-        (Tensor, Tensor)? expected = null;
-        (Tensor H, Tensor C)? actual = null;
+        (Tensor, Tensor)? expected = (zeros(3, 4), zeros(3, 4));                      // TorchSharp 0.107's LSTMCell rejects a null state
+        (Tensor H, Tensor C)? actual = null;                                             // ours starts from zeros by itself
         for (int t = 0; t < 4; t++)                                                     // several steps: the state carries over
         {
             var x = randn(3, 5);
