@@ -29,6 +29,9 @@ public class CourseNotebooksTests
         // One short epoch leaves the LSTM near the baseline 1/6; the full run's <= 0.02 is checked by `course run notebooks`.
         ["05-rnn-lstm"] = [("lstm_cell_max_abs_diff", 0, 1e-5), ("rnn_gradient_norm_ratio", 0, 1e-3),
                            ("adding_lstm_test_mse", 0, 0.5), ("adding_rnn_test_mse", 0, 0.5)],
+        // One short epoch cannot forecast yet (the full run reaches about 0.035 against the baseline's 0.085, see `course run`);
+        // the baseline is a property of the data alone.
+        ["06-conv-lstm"] = [("copy_last_frame_mse", 0.06, 0.11), ("convlstm_test_mse", 0, 0.2)],
     };
 
     /// <summary>Shortened parameters for the test run (the full run is `course run notebooks`).</summary>
@@ -39,6 +42,7 @@ public class CourseNotebooksTests
         ["03-cnn-by-hand"] = new() { ["numRandomChecks"] = "5" },
         ["04-cnn-mnist"] = new() { ["numEpochs"] = "2", ["ablationEpochs"] = "1" },
         ["05-rnn-lstm"] = new() { ["numEpochs"] = "1", ["numTrain"] = "1280", ["numTest"] = "500", ["gradientSteps"] = "50" },
+        ["06-conv-lstm"] = new() { ["numEpochs"] = "1", ["numTrain"] = "400", ["numTest"] = "100" },
     };
 
     [Theory]
