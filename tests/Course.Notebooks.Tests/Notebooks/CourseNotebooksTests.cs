@@ -26,6 +26,12 @@ public class CourseNotebooksTests
         ["03-cnn-by-hand"] = [("xo_feature_map_max_abs_error", 0, 0.006), ("xo_pooled_max_abs_error", 0, 0.006)],
         // Two epochs reach about 0.95 with the tricks; the full run's >= 0.98 is checked by `course run notebooks`.
         ["04-cnn-mnist"] = [("lenet_classic_test_accuracy", 0.5, 1.0), ("lenet_test_accuracy", 0.90, 1.0), ("lenet_epoch_seconds", 0, 30)],
+        // Two epochs per model; the full run's "denoised MSE at most half the corrupted MSE", sparse mean activation in
+        // [0.02, 0.1], CAE Jacobian below the AE's and conv AE MSE <= 0.02 are checked by `course run notebooks`.
+        ["08-autoencoder-variants"] = [("dae_gaussian_input_mse", 0.10, 0.13), ("dae_masking_input_mse", 0.04, 0.07), ("dae_salt_pepper_input_mse", 0.08, 0.11),
+                                       ("dae_gaussian_output_mse", 0, 0.10), ("dae_masking_output_mse", 0, 0.06), ("dae_salt_pepper_output_mse", 0, 0.08),
+                                       ("sparse_mean_activation", 0, 0.3), ("ae_jacobian_frobenius", 0.5, 20), ("cae_jacobian_frobenius", 0.5, 20),
+                                       ("conv_ae_test_mse", 0, 0.07)],
     };
 
     /// <summary>Shortened parameters for the test run (the full run is `course run notebooks`).</summary>
@@ -35,6 +41,7 @@ public class CourseNotebooksTests
         ["01-mle-to-loss"] = new() { ["numSamples"] = "200", ["gridSize"] = "11" },
         ["03-cnn-by-hand"] = new() { ["numRandomChecks"] = "5" },
         ["04-cnn-mnist"] = new() { ["numEpochs"] = "2", ["ablationEpochs"] = "1" },
+        ["08-autoencoder-variants"] = new() { ["numEpochs"] = "2", ["convEpochs"] = "1" },
     };
 
     [Theory]
