@@ -34,6 +34,12 @@ public class CourseNotebooksTests
         ["06-conv-lstm"] = [("copy_last_frame_mse", 0.06, 0.11), ("convlstm_test_mse", 0, 0.2)],
         // Three epochs reach about 0.06; the full run's <= 0.042 (60 epochs) is checked by `course run notebooks`.
         ["07-autoencoder"] = [("ae_test_mse", 0, 0.07), ("pca_test_mse", 0.05, 0.06)],
+        // Two epochs per model; the full run's "denoised MSE at most half the corrupted MSE", sparse mean activation in
+        // [0.02, 0.1], CAE Jacobian below the AE's and conv AE MSE <= 0.02 are checked by `course run notebooks`.
+        ["08-autoencoder-variants"] = [("dae_gaussian_input_mse", 0.10, 0.13), ("dae_masking_input_mse", 0.04, 0.07), ("dae_salt_pepper_input_mse", 0.08, 0.11),
+                                       ("dae_gaussian_output_mse", 0, 0.10), ("dae_masking_output_mse", 0, 0.06), ("dae_salt_pepper_output_mse", 0, 0.08),
+                                       ("sparse_mean_activation", 0, 0.3), ("ae_jacobian_frobenius", 0.5, 20), ("cae_jacobian_frobenius", 0.5, 20),
+                                       ("conv_ae_test_mse", 0, 0.08)],
     };
 
     /// <summary>Shortened parameters for the test run (the full run is `course run notebooks`).</summary>
@@ -46,6 +52,7 @@ public class CourseNotebooksTests
         ["05-rnn-lstm"] = new() { ["numEpochs"] = "1", ["numTrain"] = "1280", ["numTest"] = "500", ["gradientSteps"] = "50" },
         ["06-conv-lstm"] = new() { ["numEpochs"] = "1", ["numTrain"] = "400", ["numTest"] = "100" },
         ["07-autoencoder"] = new() { ["numEpochs"] = "3" },
+        ["08-autoencoder-variants"] = new() { ["numEpochs"] = "2", ["convEpochs"] = "1" },
     };
 
     [Theory]
