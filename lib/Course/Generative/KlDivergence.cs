@@ -67,16 +67,17 @@ public static class KlDivergence
         var lv = logVar.detach().to_type(ScalarType.Float64);
         long perSample = Math.Max(1, m.numel());
         long chunk = Math.Max(1, Math.Min(numSamples, 4_000_000 / perSample));            // ≤ 4M numbers at a time
-        var total = zeros(m.shape[..^1], ScalarType.Float64, m.device);
+        var chunkSums = new List<Tensor>();
         for (long done = 0; done < numSamples; done += chunk)
         {
             using var inner = NewDisposeScope();
             long s = Math.Min(chunk, numSamples - done);
-            var eps = randn([s, .. m.shape], ScalarType.Float64, m.device, generator: generator);   // (S, …, D)
+            long[] shape = [s, .. m.shape];
+            var eps = randn(shape, dtype: ScalarType.Float64, device: m.device, generator: generator);   // (S, …, D)
             var z = m + (0.5 * lv).exp() * eps;                                                   // z ~ q
             var logRatio = DiagonalGaussian.LogProb(z, m, lv) - DiagonalGaussian.StandardLogProb(z);   // (S, …)
-            total.add_(logRatio.sum(0));
+            chunkSums.Add(logRatio.sum(dim: 0).MoveToOuterDisposeScope());                     // (…); sum(0) would be sum(dtype: Byte)
         }
-        return (total / numSamples).MoveToOuterDisposeScope();
+        return (stack(chunkSums).sum(dim: 0) / numSamples).MoveToOuterDisposeScope();
     }
 }

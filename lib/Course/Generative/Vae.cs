@@ -98,7 +98,7 @@ public sealed class Vae : Module<Tensor, VaeOutput>
         if (count < 1) throw new ArgumentException($"Sample needs count ≥ 1, got {count}.", nameof(count));
         using var scope = NewDisposeScope();
         var device = parameters().First().device;
-        var z = randn([count, LatentDim], ScalarType.Float32, device, generator: generator);   // z ~ p(z) = N(0, I)
+        var z = randn(new long[] { count, LatentDim }, dtype: ScalarType.Float32, device: device, generator: generator);   // z ~ p(z) = N(0, I)
         return DecodeImages(z).MoveToOuterDisposeScope();
     }
 
