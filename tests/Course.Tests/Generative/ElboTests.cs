@@ -62,7 +62,7 @@ public sealed class ElboTests
             var logPrior = DiagonalGaussian.StandardLogProb(z.to_type(ScalarType.Float64));
             logPx = ((logLikelihood + logPrior).logsumexp(dim: 0) + Math.Log(20.0 / 20_000)).item<double>();
         }
-        var elbo = -Elbo.Evaluate(vae, x, numSamples: 20_000).NegativeElbo;
+        var elbo = -Elbo.Evaluate(vae, x.expand(20_000, 4), batchSize: 20_000).NegativeElbo;      // 20,000 samples z of q(z|x)
         Assert.True(elbo < logPx, $"ELBO {elbo} should be below log p(x) = {logPx}");
         Assert.True(elbo > logPx - 5, $"ELBO {elbo} should be a bound within reach of log p(x) = {logPx}");
     }

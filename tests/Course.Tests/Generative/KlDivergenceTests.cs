@@ -35,16 +35,16 @@ public sealed class KlDivergenceTests
     }
 
     [Fact]
-    public void ClosedFormAgreesWithMonteCarloWithinOnePercent()
+    public void ClosedFormAgreesWithMonteCarloWithinTwoPercent()
     {
         using var scope = NewDisposeScope();
         using var generator = new Generator(11);
         var mu = randn([4, 20], generator: generator);
         var logVar = rand([4, 20], generator: generator) * 3 - 2;                             // log σ² in [−2, 1]
         var closed = KlDivergence.ToStandardNormal(mu, logVar).to_type(ScalarType.Float64);
-        var estimate = KlDivergence.MonteCarlo(mu, logVar, 50_000, generator);
+        var estimate = KlDivergence.MonteCarlo(mu, logVar, 20_000, generator);
         var relative = ((estimate - closed).abs() / closed).max().item<double>();
-        Assert.True(relative < 0.01, $"largest relative difference {relative}");
+        Assert.True(relative < 0.02, $"largest relative difference {relative}");
     }
 
     [Fact]
