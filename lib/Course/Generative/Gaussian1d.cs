@@ -21,6 +21,13 @@ public sealed record Gaussian1d(double Mean, double Std)
         return Math.Exp(-0.5 * u * u) / (Std * Math.Sqrt(2 * Math.PI));
     }
 
+    /// <summary>log p(x) = −(x − μ)² / 2σ² − log(σ √(2π)), finite even where p(x) underflows to 0.</summary>
+    public double LogDensity(double x)
+    {
+        double u = (x - Mean) / Std;
+        return -0.5 * u * u - Math.Log(Std * Math.Sqrt(2 * Math.PI));
+    }
+
     /// <summary>A short description such as <c>N(0, 1²)</c>.</summary>
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"N({Mean:0.###}, {Std:0.###}²)");
 }

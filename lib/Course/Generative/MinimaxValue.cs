@@ -55,8 +55,22 @@ public static class MinimaxValue
     /// <param name="pData">The data density.</param>
     /// <param name="pG">The generator's density.</param>
     /// <param name="points">Grid points for Simpson's rule (odd, at least 3).</param>
-    public static double Optimal(Gaussian1d pData, Gaussian1d pG, int points = DefaultPoints) =>
-        Of(x => OptimalDiscriminator(x, pData, pG), pData, pG, points);
+    /// <remarks>
+    /// Same integral as <see cref="Of"/> with D = D*, but with log D* = log p_data − log(p_data + p_g) and
+    /// log(1 − D*) = log p_g − log(p_data + p_g) taken from log-densities, so D* rounding to exactly 0 or 1 far in a tail
+    /// cannot produce 0 · log 0.
+    /// </remarks>
+    public static double Optimal(Gaussian1d pData, Gaussian1d pG, int points = DefaultPoints)
+    {
+        ArgumentNullException.ThrowIfNull(pData);
+        ArgumentNullException.ThrowIfNull(pG);
+        return Integrate(x =>
+        {
+            double la = pData.LogDensity(x), lb = pG.LogDensity(x);
+            double lse = Math.Max(la, lb) + Math.Log(1 + Math.Exp(-Math.Abs(la - lb)));           // log(p_data + p_g)
+            return Math.Exp(la) * (la - lse) + Math.Exp(lb) * (lb - lse);
+        }, Range(pData, pG), points);
+    }
 
     /// <summary>The Jensen–Shannon divergence JSD(p_data ‖ p_g) in nats, between 0 and log 2, integrated directly.</summary>
     /// <remarks>JSD = ½ KL(p_data ‖ m) + ½ KL(p_g ‖ m) with m = (p_data + p_g)/2; Goodfellow et al. (2014), Theorem 1.</remarks>
