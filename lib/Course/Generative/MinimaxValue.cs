@@ -67,7 +67,7 @@ public static class MinimaxValue
         return Integrate(x =>
         {
             double la = pData.LogDensity(x), lb = pG.LogDensity(x);
-            double lse = Math.Max(la, lb) + Math.Log(1 + Math.Exp(-Math.Abs(la - lb)));           // log(p_data + p_g)
+            double lse = LogSum(la, lb);                                                          // log(p_data + p_g)
             return Math.Exp(la) * (la - lse) + Math.Exp(lb) * (lb - lse);
         }, Range(pData, pG), points);
     }
@@ -83,8 +83,8 @@ public static class MinimaxValue
         ArgumentNullException.ThrowIfNull(pG);
         return Integrate(x =>
         {
-            double a = pData.Density(x), b = pG.Density(x), m = (a + b) / 2;
-            return 0.5 * (a > 0 ? a * Math.Log(a / m) : 0) + 0.5 * (b > 0 ? b * Math.Log(b / m) : 0);
+            double la = pData.LogDensity(x), lb = pG.LogDensity(x), lm = LogSum(la, lb) - Math.Log(2);   // log m
+            return 0.5 * Math.Exp(la) * (la - lm) + 0.5 * Math.Exp(lb) * (lb - lm);
         }, Range(pData, pG), points);
     }
 
@@ -114,6 +114,9 @@ public static class MinimaxValue
         }
         return sum * h / 3;
     }
+
+    /// <summary>log(e^a + e^b) without overflow or underflow.</summary>
+    private static double LogSum(double a, double b) => Math.Max(a, b) + Math.Log(1 + Math.Exp(-Math.Abs(a - b)));
 
     /// <summary>p · log q, with 0 · log 0 = 0 (no mass, no contribution).</summary>
     private static double Term(double p, double q) => p > 0 ? p * Math.Log(q) : 0;
