@@ -1,5 +1,6 @@
 using Course.Autoencoders;
 using Course.Native;
+using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
