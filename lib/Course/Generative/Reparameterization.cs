@@ -1,3 +1,4 @@
+using Course.Training;
 using static TorchSharp.torch;
 
 namespace Course.Generative;
@@ -21,7 +22,7 @@ public static class Reparameterization
         DiagonalGaussian.RequireMeanAndLogVar(mu, logVar, nameof(Apply));
         ArgumentNullException.ThrowIfNull(epsilon);
         if (!epsilon.shape.SequenceEqual(mu.shape))
-            throw new ArgumentException($"Apply: ε has shape {Course.Training.ShapeText.Of(epsilon)} but μ has shape {Course.Training.ShapeText.Of(mu)}; draw one ε per latent variable.", nameof(epsilon));
+            throw new ArgumentException($"Apply: ε has shape {ShapeText.Of(epsilon)} but μ has shape {ShapeText.Of(mu)}; draw one ε per latent variable.", nameof(epsilon));
         using var scope = NewDisposeScope();
         var sigma = (0.5 * logVar).exp();                                                  // σ = exp(½ log σ²)
         return (mu + sigma * epsilon).MoveToOuterDisposeScope();
