@@ -8,7 +8,7 @@ namespace Course.Autoencoders;
 /// Seed 002, "Autoencoder": L = Σ (x_i − y_i)². Summed over pixels (not averaged) so that the penalty weights λ of
 /// the sparse and contractive losses mean what they mean on the slides. Notebook 08-autoencoder-variants.
 /// </remarks>
-public static class ReconstructionError
+public static class ReconstructionLoss
 {
     /// <summary>Σ over pixels of (y − x)², averaged over the B samples: a scalar.</summary>
     /// <param name="yHat">Reconstructions (B, …).</param>
