@@ -10,8 +10,6 @@ namespace Course.Autoencoders;
 /// the training data is reconstructed badly, so its error is a score of how unusual it is. We report the mean over the
 /// D pixels (the per-pixel MSE, what <c>functional.mse_loss</c> computes), which is the sum divided by D.
 /// Notebook 07-autoencoder reports <see cref="Mean"/> on the test digits; 09-autoencoder-applications scores anomalies with <see cref="Of"/>.
-/// Notebook 08-autoencoder-variants trains with <see cref="SumOfSquares"/>, summed over pixels (not averaged) so that the
-/// penalty weights λ of the sparse and contractive losses mean what they mean on the slides.
 /// </remarks>
 public static class ReconstructionError
 {
@@ -53,18 +51,5 @@ public static class ReconstructionError
     {
         using var scope = torch.NewDisposeScope();
         return Of(net, X, batchSize).mean().item<float>();
-    }
-
-    /// <summary>Σ over pixels of (y − x)², averaged over the B samples: a scalar.</summary>
-    /// <param name="yHat">Reconstructions (B, …).</param>
-    /// <param name="x">Clean targets, same shape.</param>
-    /// <exception cref="ArgumentException">The shapes differ or there are no samples.</exception>
-    public static Tensor SumOfSquares(Tensor yHat, Tensor x)
-    {
-        ArgumentNullException.ThrowIfNull(yHat);
-        ArgumentNullException.ThrowIfNull(x);
-        if (!yHat.shape.SequenceEqual(x.shape) || x.dim() == 0 || x.shape[0] == 0)
-            throw new ArgumentException($"A reconstruction must have the shape of its input: yHat has shape {ShapeText.Of(yHat)}, x has shape {ShapeText.Of(x)}.", nameof(yHat));
-        return (yHat - x).square().reshape(x.shape[0], -1).sum(1).mean();                         // (B, …) → (B) → ()
     }
 }
