@@ -29,6 +29,19 @@ public static class Sandbox
         }
     });
 
+    /// <summary>
+    /// Folders under /tmp the worker must still see (read-only) although the sandbox gives it an empty /tmp: the
+    /// program itself, the data and the folder grading was started from, when a checkout lives in /tmp.
+    /// </summary>
+    private static IEnumerable<string> VisibleUnderTmp() =>
+        new[] { AppContext.BaseDirectory, Environment.GetEnvironmentVariable("COURSE_DATA"), Environment.CurrentDirectory }
+            .OfType<string>()
+            .Select(Path.GetFullPath)
+            .Where(p => p.StartsWith("/tmp/", StringComparison.Ordinal))
+            .Select(p => "/tmp/" + p["/tmp/".Length..].Split('/')[0])
+            .Where(Directory.Exists)
+            .Distinct(StringComparer.Ordinal);
+
     /// <summary>Wrap <paramref name="inner"/> so it runs confined to <paramref name="workDir"/>; returns a description for the report.</summary>
     public static (ProcessStartInfo Start, string Description) Wrap(ProcessStartInfo inner, string workDir)
     {
@@ -39,12 +52,14 @@ public static class Sandbox
             return (inner, "not isolated: bubblewrap is not available here (apt-get install bubblewrap); the student's code ran with network and file access, managed heap capped at 2 GB");
 
         var wrapped = new ProcessStartInfo("/usr/bin/bwrap") { WorkingDirectory = workDir };
-        foreach (var arg in new[]
-                 {
-                     "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                     "--bind", workDir, workDir, "--unshare-net", "--unshare-pid", "--die-with-parent", "--chdir", workDir,
-                     "--setenv", "TMPDIR", workDir, "--setenv", "HOME", workDir, inner.FileName,
-                 })
+        string[] confine =
+        [
+            "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+            .. VisibleUnderTmp().SelectMany(d => new[] { "--ro-bind", d, d }),
+            "--bind", workDir, workDir, "--unshare-net", "--unshare-pid", "--die-with-parent", "--chdir", workDir,
+            "--setenv", "TMPDIR", workDir, "--setenv", "HOME", workDir, inner.FileName,
+        ];
+        foreach (var arg in confine)
             wrapped.ArgumentList.Add(arg);
         foreach (var arg in inner.ArgumentList) wrapped.ArgumentList.Add(arg);
         foreach (var (key, value) in inner.Environment) wrapped.Environment[key] = value;
