@@ -14,7 +14,7 @@ public static class FeedbackPage
     public static string Render(GradeReport report)
     {
         string E(string s) => WebUtility.HtmlEncode(s);
-        string P(double p) => p.ToString("0.##", CultureInfo.InvariantCulture);
+        string P(double p) => GradeReportWriter.Points(p);
         var name = Path.GetFileName(report.Submission);
         var percent = report.MaxScore > 0 ? 100 * report.Score / report.MaxScore : 0;
         var html = new StringBuilder();
@@ -42,13 +42,8 @@ public static class FeedbackPage
             """);
         foreach (var t in report.Tests)
         {
-            var (css, word) = t.Status switch
-            {
-                TestStatus.Passed => ("passed", "✔ passed"),
-                TestStatus.Failed => ("failed", "✘ failed"),
-                TestStatus.Error => ("error", "✘ error"),
-                _ => ("timedout", "✘ timed out"),
-            };
+            var css = t.Status.ToString().ToLowerInvariant();                  // passed, failed, error, timedout
+            var word = (t.Status == TestStatus.Passed ? "✔ " : "✘ ") + GradeReportWriter.Word(t.Status);
             html.Append($"<tr><td>{E(t.Name)}</td><td class=\"{css}\">{word}</td><td><p class=\"msg\">{E(t.Message)}</p></td>")
                 .Append($"<td class=\"points\">{P(t.Points)} / {P(t.MaxPoints)}</td></tr>\n");
         }

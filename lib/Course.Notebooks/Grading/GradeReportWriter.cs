@@ -7,7 +7,14 @@ namespace Course.Notebooks.Grading;
 /// <summary>Writes grade reports as text (terminal), JSON and a CSV gradebook.</summary>
 public static class GradeReportWriter
 {
-    private static string Points(double p) => p.ToString("0.##", CultureInfo.InvariantCulture);
+    /// <summary>Points as reports print them: up to two decimals, invariant culture.</summary>
+    internal static string Points(double p) => p.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>How a test ended, in the words of every report.</summary>
+    internal static string Word(TestStatus status) => status switch
+    {
+        TestStatus.Passed => "passed", TestStatus.Failed => "failed", TestStatus.Error => "error", _ => "timed out",
+    };
 
     /// <summary>Lines for the terminal; the last is <c>score: X/Y</c>.</summary>
     public static IEnumerable<string> Text(GradeReport report)
@@ -17,8 +24,7 @@ public static class GradeReportWriter
         foreach (var t in report.Tests)
         {
             var mark = t.Status == TestStatus.Passed ? "✔" : "✘";
-            var status = t.Status switch { TestStatus.Passed => "passed", TestStatus.Failed => "failed", TestStatus.Error => "error", _ => "timed out" };
-            yield return $"  {mark} {t.Name}: {status} {Points(t.Points)}/{Points(t.MaxPoints)}" + (t.Message.Length > 0 ? $" — {t.Message}" : "");
+            yield return $"  {mark} {t.Name}: {Word(t.Status)} {Points(t.Points)}/{Points(t.MaxPoints)}" + (t.Message.Length > 0 ? $" — {t.Message}" : "");
         }
         yield return $"score: {Points(report.Score)}/{Points(report.MaxScore)}";
     }
