@@ -10,8 +10,9 @@ namespace Course.Autoencoders;
 /// <remarks>
 /// Seed 002, "Autoencoder: encoder + decoder" (<c>x → p(x) = h → g(h) = y</c>, trained so that y ≈ x) and seed 003,
 /// "實作 Encoder" / "實作 Decoder": Linear 784→256→128→64→2 and back, the default <see cref="LectureSizes"/>.
-/// ReLU follows every hidden layer; the code h is linear (any real numbers) and the output goes through a sigmoid,
-/// so reconstructed pixels lie in [0, 1] like the inputs. Notebook 07-autoencoder trains it on digits; 09-autoencoder-applications
+/// ReLU follows every hidden layer; the code h is linear (any real numbers), or on a sphere when a code radius is given
+/// (<see cref="SphereCode"/>, for deep clustering), and the output goes through a sigmoid, so reconstructed pixels lie in
+/// [0, 1] like the inputs. Notebook 07-autoencoder trains it on digits; 09-autoencoder-applications
 /// uses it for anomaly detection and deep clustering.
 /// </remarks>
 public sealed class Autoencoder : Module<Tensor, Tensor>
@@ -24,21 +25,27 @@ public sealed class Autoencoder : Module<Tensor, Tensor>
 
     /// <summary>An autoencoder whose encoder has the layer sizes <paramref name="sizes"/> (input first, code last); the decoder mirrors them.</summary>
     /// <param name="sizes">At least two sizes, each ≥ 1, e.g. [784, 256, 128, 64, 2] (null: <see cref="LectureSizes"/>).</param>
+    /// <param name="codeRadius">null: a linear code; r: every code scaled to length r (<see cref="SphereCode"/>).</param>
     /// <exception cref="ArgumentException">Fewer than two sizes, or a size below 1.</exception>
-    public Autoencoder(IReadOnlyList<int>? sizes = null) : base(nameof(Autoencoder))
+    /// <exception cref="ArgumentOutOfRangeException">The code radius is not a positive number.</exception>
+    public Autoencoder(IReadOnlyList<int>? sizes = null, double? codeRadius = null) : base(nameof(Autoencoder))
     {
         sizes ??= LectureSizes;
         if (sizes.Count < 2 || sizes.Any(s => s < 1))
             throw new ArgumentException($"Autoencoder needs at least two layer sizes, each at least 1 (input, …, code); got [{string.Join(", ", sizes)}].", nameof(sizes));
         Sizes = sizes.ToArray();
         var all = sizes.ToArray();
-        encoder = Stack(all, all.Length - 1, last: null);                         // (B, 784) → … → (B, 2), linear code
-        decoder = Stack(all.Reverse().ToArray(), all.Length - 1, last: Sigmoid()); // (B, 2) → … → (B, 784) in [0, 1]
+        CodeRadius = codeRadius;
+        encoder = Stack(all, all.Length - 1, last: codeRadius is { } r ? ("sphere", new SphereCode(r)) : null); // (B, 784) → … → (B, 2)
+        decoder = Stack(all.Reverse().ToArray(), all.Length - 1, last: ("sigmoid", Sigmoid())); // (B, 2) → … → (B, 784) in [0, 1]
         RegisterComponents();
     }
 
     /// <summary>The encoder's layer sizes, input first and code last; the decoder runs them backwards.</summary>
     public IReadOnlyList<int> Sizes { get; }
+
+    /// <summary>The length of every code when they lie on a sphere (<see cref="SphereCode"/>); null for a linear code.</summary>
+    public double? CodeRadius { get; }
 
     /// <summary>Number of inputs D (784 for a flat digit).</summary>
     public int InputSize => Sizes[0];
@@ -77,7 +84,7 @@ public sealed class Autoencoder : Module<Tensor, Tensor>
 
     /// <summary>A one-line description such as <c>Autoencoder 784-256-128-64-2-64-128-256-784</c>.</summary>
     public override string ToString() =>
-        $"Autoencoder {string.Join("-", Sizes.Concat(Sizes.Reverse().Skip(1)))} ({parameters().Sum(p => p.numel()):N0} parameters)";
+        $"Autoencoder {string.Join("-", Sizes.Concat(Sizes.Reverse().Skip(1)))}{(CodeRadius is { } r ? $", codes on a sphere of radius {r:G4}" : "")} ({parameters().Sum(p => p.numel()):N0} parameters)";
 
     private Tensor Flatten(Tensor x)
     {
@@ -89,7 +96,7 @@ public sealed class Autoencoder : Module<Tensor, Tensor>
     }
 
     /// <summary>Linear layers through <paramref name="sizes"/>, ReLU between them, <paramref name="last"/> (or nothing) at the end.</summary>
-    private static Sequential Stack(int[] sizes, int numLayers, Module<Tensor, Tensor>? last)
+    private static Sequential Stack(int[] sizes, int numLayers, (string Name, Module<Tensor, Tensor> Layer)? last)
     {
         var layers = new List<(string, Module<Tensor, Tensor>)>();
         for (int i = 0; i < numLayers; i++)
@@ -97,7 +104,7 @@ public sealed class Autoencoder : Module<Tensor, Tensor>
             layers.Add(($"linear{i + 1}", Linear(sizes[i], sizes[i + 1])));
             if (i < numLayers - 1) layers.Add(($"relu{i + 1}", ReLU()));
         }
-        if (last is not null) layers.Add(("sigmoid", last));
+        if (last is { } named) layers.Add(named);
         return Sequential(layers);
     }
 }
