@@ -25,10 +25,15 @@ internal sealed class WorkerProcess : IDisposable
         process.StandardInput.WriteLine(JsonSerializer.Serialize(new { code }));
         process.StandardInput.Flush();
         var read = process.StandardOutput.ReadLineAsync();
-        if (!read.Wait(timeout) || read.Result is null)
+        if (!read.Wait(timeout))
+        {
+            Kill();   // after this the pending read ends with null too: decide by the wait, not by the read
+            return null;
+        }
+        if (read.Result is null)
         {
             Kill();
-            return read.IsCompletedSuccessfully && read.Result is null ? ("error", "the student's code ended the grading process (e.g. Environment.Exit or a crash)") : null;
+            return ("error", "the student's code ended the grading process (e.g. Environment.Exit or a crash)");
         }
         var reply = JsonDocument.Parse(read.Result).RootElement;
         return (reply.GetProperty("status").GetString()!, reply.GetProperty("message").GetString()!);
