@@ -1,4 +1,3 @@
-using System.Globalization;
 using Course.Plots;
 using Course.Training;
 using Plotly.NET;
@@ -7,37 +6,13 @@ using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Course.Generative;
 
-/// <summary>Charts of a VAE's latent space: 2-D codes coloured by digit, and the KL each latent variable carries.</summary>
+/// <summary>Charts of a VAE's latent space: the KL each latent variable carries (2-D codes coloured by digit: <see cref="Scatter.Groups"/>).</summary>
 /// <remarks>
 /// Seed 001, "Variational Autoencoders": "Compress representation of world to something we can use to learn"; the
 /// regularization term pulls every q(z|x) towards the prior N(0, I). Notebook 10-vae.
 /// </remarks>
 public static class LatentCharts
 {
-    /// <summary>A scatter of 2-D codes, one colour and legend entry per class.</summary>
-    /// <param name="z">Codes (N, 2), e.g. the means μ of q(z|x).</param>
-    /// <param name="labels">Class of each code (N), integers.</param>
-    /// <param name="title">Chart title.</param>
-    /// <exception cref="ArgumentException">z is not (N, 2), or the labels do not pair up with it.</exception>
-    public static GenericChart Scatter(Tensor z, Tensor labels, string title = "Latent codes")
-    {
-        ArgumentNullException.ThrowIfNull(z);
-        ArgumentNullException.ThrowIfNull(labels);
-        if (z.dim() != 2 || z.shape[1] != 2)
-            throw new ArgumentException($"Scatter draws 2-D codes shaped (N, 2), got {ShapeText.Of(z)}.", nameof(z));
-        if (labels.dim() != 1 || labels.shape[0] != z.shape[0])
-            throw new ArgumentException($"Scatter: z has shape {ShapeText.Of(z)} but labels has shape {ShapeText.Of(labels)}; give one label per code.", nameof(labels));
-        var points = z.detach().cpu().to_type(ScalarType.Float64).contiguous().data<double>().ToArray();
-        var classes = labels.cpu().to_type(ScalarType.Int64).data<long>().ToArray();
-        var traces = classes.Distinct().Order().Select(c =>
-        {
-            var rows = Enumerable.Range(0, classes.Length).Where(i => classes[i] == c).ToArray();
-            return Chart.Point<double, double, string>(rows.Select(i => points[2 * i]).ToArray(), rows.Select(i => points[2 * i + 1]).ToArray(),
-                                                         Name: c.ToString(CultureInfo.InvariantCulture), ShowLegend: true, Opacity: 0.7, MarkerSymbol: StyleParam.MarkerSymbol.Circle);
-        }).ToArray();
-        return Chart.Combine(traces).Titled(title).Axes("z₁", "z₂").Sized(640, 560);
-    }
-
     /// <summary>A bar per latent variable: its mean KL(q(z_j|x) ‖ N(0, 1)) over a data set. Variables near 0 are unused by the model.</summary>
     /// <param name="mu">Means μ of q(z|x) (N, D).</param>
     /// <param name="logVar">log σ² of q(z|x) (N, D).</param>

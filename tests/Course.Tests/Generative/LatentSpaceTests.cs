@@ -70,17 +70,6 @@ public sealed class LatentSpaceTests
     }
 
     [Fact]
-    public void ScatterHasOneNamedTracePerClass()
-    {
-        var z = tensor(new float[,] { { 0, 0 }, { 1, 1 }, { 2, 2 }, { 3, 3 } });
-        var figure = Figure(LatentCharts.Scatter(z, tensor(new long[] { 7, 2, 7, 2 })));
-        var traces = figure.GetProperty("data").EnumerateArray().ToList();
-        Assert.Equal(new[] { "2", "7" }, traces.Select(t => t.GetProperty("name").GetString()));
-        Assert.Equal(new[] { 1.0, 3.0 }, traces[0].GetProperty("x").EnumerateArray().Select(v => v.GetDouble()));
-        Assert.Contains("(4, 3)", Assert.Throws<ArgumentException>(() => LatentCharts.Scatter(zeros(4, 3), zeros(4))).Message);
-    }
-
-    [Fact]
     public void ElboHistoryChartsTheTwoTermsPerEpoch()
     {
         var history = new ElboHistory("VAE", numEpochs: 2, show: false);
