@@ -12,6 +12,8 @@ namespace Course.Autoencoders;
 /// <param name="EpochsPerRound">Training epochs of step 1 in each round.</param>
 /// <param name="BatchSize">Samples per gradient step.</param>
 /// <param name="Seed">Seed of the k-means start (step 0) and of the batch order.</param>
+/// <param name="NumInit">k-means starts of step 0; the one with the smallest inertia is kept. The rounds refine the clusters
+/// they start from rather than repair them, so a start stuck in a poor local minimum stays poor; starts on codes are cheap.</param>
 /// <remarks>Seed 004, "클러스터링 알고리즘".</remarks>
 public sealed record DeepClusteringConfig(
     int NumClusters = 10,
@@ -19,7 +21,8 @@ public sealed record DeepClusteringConfig(
     int NumRounds = 10,
     int EpochsPerRound = 1,
     int BatchSize = 256,
-    int Seed = 0);
+    int Seed = 0,
+    int NumInit = 20);
 
 /// <summary>The figures of one round of deep clustering.</summary>
 /// <param name="Round">1-based round number.</param>
@@ -102,11 +105,11 @@ public sealed class DeepClustering
         ArgumentNullException.ThrowIfNull(X);
         ArgumentNullException.ThrowIfNull(optimizer);
         var o = config ?? new DeepClusteringConfig();
-        if (o.NumClusters < 1 || o.NumRounds < 0 || o.EpochsPerRound < 1 || o.BatchSize < 1 || o.Lambda < 0)
-            throw new ArgumentException($"DeepClusteringConfig out of range: {o} (need NumClusters ≥ 1, NumRounds ≥ 0, EpochsPerRound ≥ 1, BatchSize ≥ 1, Lambda ≥ 0).", nameof(config));
+        if (o.NumClusters < 1 || o.NumRounds < 0 || o.EpochsPerRound < 1 || o.BatchSize < 1 || o.Lambda < 0 || o.NumInit < 1)
+            throw new ArgumentException($"DeepClusteringConfig out of range: {o} (need NumClusters ≥ 1, NumRounds ≥ 0, EpochsPerRound ≥ 1, BatchSize ≥ 1, Lambda ≥ 0, NumInit ≥ 1).", nameof(config));
         var flat = X.reshape(X.shape[0], -1);                                        // (N, D)
 
-        var start = KMeans.Fit(Codes(net, flat), o.NumClusters, o.Seed);             // step 0
+        var start = KMeans.Fit(Codes(net, flat), o.NumClusters, o.Seed, o.NumInit);  // step 0
         var centroids = start.Centroids.clone();                                     // (k, d)
         var assignments = start.Assignments.clone();                                 // (N)
         var rounds = new List<ClusteringRound>();

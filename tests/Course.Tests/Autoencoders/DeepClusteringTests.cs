@@ -70,6 +70,22 @@ public sealed class DeepClusteringTests
     }
 
     [Fact]
+    public void StepZeroKeepsTheBestOfNumInitKMeansStarts()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        var (points, _) = Blobs.Make(120, 15);
+        var X = (points + 4) / 8;
+        var net = new Autoencoder([2, 8, 2]);
+        var result = DeepClustering.Fit(net, X, optim.Adam(net.parameters(), 1e-2), new DeepClusteringConfig(NumClusters: 4, NumRounds: 0, Seed: 7, NumInit: 5));
+        var expected = KMeans.Fit(DeepClustering.Codes(net, X), 4, seed: 7, numInit: 5);
+        Assert.Equal(expected.Inertia, result.Start.Inertia, 6);
+        Assert.Empty(result.Rounds);
+        var ex = Assert.Throws<ArgumentException>(() => DeepClustering.Fit(net, X, optim.Adam(net.parameters(), 1e-2), new DeepClusteringConfig(NumInit: 0)));
+        Assert.Contains("NumInit ≥ 1", ex.Message);
+    }
+
+    [Fact]
     public void MismatchedCodesAndCentresAreAnErrorNamingThem()
     {
         var ex = Assert.Throws<ArgumentException>(() => DeepClustering.Loss(zeros(2, 4), zeros(2, 4), zeros(2, 2), zeros(2, 3), 1));
