@@ -97,9 +97,11 @@ public sealed class DeepClustering
     /// <param name="optimizer">Updates <paramref name="net"/>'s weights in step 1.</param>
     /// <param name="config">k, λ, rounds, batch size, seed (defaults: <see cref="DeepClusteringConfig"/>).</param>
     /// <param name="onRound">Called after every round, e.g. to print the accuracy so far.</param>
-    /// <exception cref="ArgumentException">The configuration is out of range, or X does not fit the network.</exception>
+    /// <param name="start">Step 0 already done by the caller: k-means on this network's codes of X (null: run it here,
+    /// with the configuration's k, seed and NumInit).</param>
+    /// <exception cref="ArgumentException">The configuration is out of range, X does not fit the network, or the start does not fit X and k.</exception>
     public static DeepClustering Fit(Autoencoder net, Tensor X, optim.Optimizer optimizer, DeepClusteringConfig? config = null,
-                                     Action<ClusteringRound>? onRound = null)
+                                     Action<ClusteringRound>? onRound = null, KMeans? start = null)
     {
         ArgumentNullException.ThrowIfNull(net);
         ArgumentNullException.ThrowIfNull(X);
@@ -109,7 +111,10 @@ public sealed class DeepClustering
             throw new ArgumentException($"DeepClusteringConfig out of range: {o} (need NumClusters ≥ 1, NumRounds ≥ 0, EpochsPerRound ≥ 1, BatchSize ≥ 1, Lambda ≥ 0, NumInit ≥ 1).", nameof(config));
         var flat = X.reshape(X.shape[0], -1);                                        // (N, D)
 
-        var start = KMeans.Fit(Codes(net, flat), o.NumClusters, o.Seed, o.NumInit);  // step 0
+        if (start is not null && (start.NumClusters != o.NumClusters || start.Assignments.shape[0] != flat.shape[0]))
+            throw new ArgumentException($"The given step 0 has {start.NumClusters} clusters of {start.Assignments.shape[0]} samples, but the configuration asks for " +
+                                        $"{o.NumClusters} clusters of X's {flat.shape[0]} rows; run KMeans.Fit on the codes of X with k = {o.NumClusters}.", nameof(start));
+        start ??= KMeans.Fit(Codes(net, flat), o.NumClusters, o.Seed, o.NumInit);   // step 0
         var centroids = start.Centroids.clone();                                     // (k, d)
         var assignments = start.Assignments.clone();                                 // (N)
         var rounds = new List<ClusteringRound>();

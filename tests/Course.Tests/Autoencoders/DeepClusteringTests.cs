@@ -86,6 +86,23 @@ public sealed class DeepClusteringTests
     }
 
     [Fact]
+    public void AStepZeroGivenByTheCallerIsUsedAsItIsAndMustFit()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(5);
+        var (points, _) = Blobs.Make(120, 16);
+        var X = (points + 4) / 8;
+        var net = new Autoencoder([2, 8, 2]);
+        var given = KMeans.Fit(DeepClustering.Codes(net, X), 4, seed: 3, numInit: 2);
+        var result = DeepClustering.Fit(net, X, optim.Adam(net.parameters(), 1e-2), new DeepClusteringConfig(NumClusters: 4, NumRounds: 0), start: given);
+        Assert.Same(given, result.Start);
+        Assert.True(result.Assignments.eq(given.Assignments).all().item<bool>());
+        var ex = Assert.Throws<ArgumentException>(() =>
+            DeepClustering.Fit(net, X, optim.Adam(net.parameters(), 1e-2), new DeepClusteringConfig(NumClusters: 3, NumRounds: 0), start: given));
+        Assert.Contains("4 clusters of 120 samples", ex.Message);
+    }
+
+    [Fact]
     public void MismatchedCodesAndCentresAreAnErrorNamingThem()
     {
         var ex = Assert.Throws<ArgumentException>(() => DeepClustering.Loss(zeros(2, 4), zeros(2, 4), zeros(2, 2), zeros(2, 3), 1));
