@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Course.Notebooks.Document;
 using Course.Notebooks.Execution;
 using Course.Notebooks.Running;
+using Course.Notebooks.Targets;
 using Spectre.Console;
 
 namespace Course.Cli.Commands;
@@ -64,6 +65,12 @@ internal sealed class TerminalProgress : IRunProgress
             console.MarkupLineInterpolated($"[green]✔[/] {run.Stem,-28} {run.CellsRun}/{run.CellCount} cells  {seconds,8}  [grey]{metrics}[/]");
         }
         else console.MarkupLineInterpolated($"[red]✘ {run.Stem}[/] {seconds}: {run.Error}");
+        var set = run.TargetSet == TargetSet.Test ? "test target" : "target";
+        foreach (var target in run.Targets)
+        {
+            if (target.Met) console.MarkupLineInterpolated($"    [green]met[/]    {set} {target.Metric} {target.Target}: {target.Detail}");
+            else console.MarkupLineInterpolated($"    [red]MISSED {set} {target.Metric} {target.Target}[/]: {target.Detail}");
+        }
     }
 
     public void Warning(string message) => console.MarkupLineInterpolated($"[yellow]warning:[/] {message}");
@@ -79,6 +86,11 @@ internal sealed class TerminalProgress : IRunProgress
         var failed = runs.Count(r => !r.Succeeded);
         var total = TimeSpan.FromTicks(runs.Sum(r => r.Elapsed.Ticks));
         console.MarkupLineInterpolated($"{runs.Count - failed}/{runs.Count} notebooks ran in {total.TotalSeconds:F1} s → {Path.Combine(outDir, "index.html")}");
+        var judged = runs.SelectMany(r => r.Targets).ToList();
+        var missed = judged.Where(t => !t.Met).ToList();
+        if (judged.Count == 0) return;
+        if (missed.Count == 0) console.MarkupLineInterpolated($"[green]{judged.Count}/{judged.Count} targets met[/]");
+        else console.MarkupLineInterpolated($"[red]{judged.Count - missed.Count}/{judged.Count} targets met; missed: {string.Join(", ", missed.Select(t => t.Metric))}[/]");
     }
 
     private void Draw(bool force)

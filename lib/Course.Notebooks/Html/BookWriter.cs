@@ -14,11 +14,13 @@ public static class BookWriter
         WriteAtomically(Path.Combine(outDir, page.FileName), PageRenderer.Render(page, allPages));
     }
 
-    /// <summary>Write <c><paramref name="outDir"/>/index.html</c>: the outline, each notebook's status, time and metrics (by stem).</summary>
-    public static void WriteIndex(string outDir, IReadOnlyList<BookPage> pages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> metrics)
+    /// <summary>Write <c><paramref name="outDir"/>/index.html</c>: the outline, each notebook's status, time, metrics and judged targets (by stem).</summary>
+    /// <remarks>A missed target shows in red (issue 15); <paramref name="targets"/> null shows none.</remarks>
+    public static void WriteIndex(string outDir, IReadOnlyList<BookPage> pages, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> metrics,
+                                  IReadOnlyDictionary<string, IReadOnlyList<Targets.TargetJudgement>>? targets = null)
     {
         WriteAssets(outDir);
-        WriteAtomically(Path.Combine(outDir, "index.html"), IndexRenderer.Render(pages, metrics));
+        WriteAtomically(Path.Combine(outDir, "index.html"), IndexRenderer.Render(pages, metrics, targets));
     }
 
     /// <summary>Write <c>assets/book.css</c> and <c>assets/plotly.min.js</c> once per folder (the page writers call this too).</summary>

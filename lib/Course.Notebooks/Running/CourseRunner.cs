@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Course.Notebooks.Document;
 using Course.Notebooks.Execution;
 using Course.Notebooks.Html;
+using Course.Notebooks.Targets;
 
 namespace Course.Notebooks.Running;
 
@@ -11,7 +12,9 @@ namespace Course.Notebooks.Running;
 /// <remarks>
 /// Never modifies a source notebook. Stops a notebook at its first failing cell, still writes what
 /// ran (with the error), goes on with the next notebook. Writes <c>&lt;stem&gt;.ipynb</c>,
-/// <c>&lt;stem&gt;.html</c>, <c>index.html</c> and <c>metrics.json</c> (DESIGN.md, CLI).
+/// <c>&lt;stem&gt;.html</c>, <c>index.html</c> and <c>metrics.json</c> (DESIGN.md, CLI). After a notebook ran it
+/// judges the learning targets of the notebook's <c>"course"</c> metadata (issue 15) and writes them to
+/// <c>targets.json</c> beside <c>metrics.json</c>, which keeps its <c>{notebook: {metric: value}}</c> shape.
 /// </remarks>
 public sealed class CourseRunner(RunOptions options, IRunProgress? progress = null)
 {
@@ -62,6 +65,7 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
             progress.NotebookFinished(run);
         }
         WriteMetrics(outDir, runs);
+        WriteTargets(outDir, runs);
         if (options.WriteBook) WriteBook(outDir, runs);
         return runs;
     }
@@ -71,14 +75,16 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         var stem = Path.GetFileNameWithoutExtension(path);
         var clock = Stopwatch.StartNew();
         NotebookDocument notebook;
+        CourseMetadata course;
         try
         {
             notebook = NotebookDocument.Load(path).Clone();
+            course = CourseMetadata.Read(notebook);
             var unknown = NotebookParameters.Apply(notebook, overrides);
             foreach (var name in unknown.Where(n => options.Parameters?.ContainsKey(n) == true))
                 progress.Warning($"{stem} has no parameter '{name}' (its parameters: {string.Join(", ", NotebookParameters.Declared(notebook).Keys.DefaultIfEmpty("none"))}); -p {name} ignored.");
         }
-        catch (Exception e) when (e is NotebookFormatException or ArgumentException)
+        catch (Exception e) when (e is NotebookFormatException or ArgumentException or FormatException)
         {
             progress.NotebookStarted(stem, 0);
             return new NotebookRun(path, stem, null, e.Message, 0, 0, clock.Elapsed, new Dictionary<string, double>(), []);
@@ -119,7 +125,10 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         engine = null;
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        return new NotebookRun(path, stem, notebook, error, times.Count, codeCells.Count, clock.Elapsed, metrics, times);
+        var run = new NotebookRun(path, stem, notebook, error, times.Count, codeCells.Count, clock.Elapsed, metrics, times);
+        if (!options.JudgeTargets || error is not null) return run;
+        var set = options.Targets ?? course.Choose(overrides);
+        return run with { TargetSet = set, Targets = course.Judge(set, metrics) };
     }
 
     private static string PrepareOutDir(string outDir, IReadOnlyList<string> notebooks)
@@ -159,6 +168,58 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         File.WriteAllText(path, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
     }
 
+    /// <summary>
+    /// <c>targets.json</c>: <c>{notebook: {"set": "default"|"test", "met": bool, "targets": {metric: {target, value, met, detail}}}}</c>,
+    /// merged like <c>metrics.json</c>; a notebook run without judging loses its old entry.
+    /// </summary>
+    private static void WriteTargets(string outDir, IReadOnlyList<NotebookRun> runs)
+    {
+        var path = Path.Combine(outDir, "targets.json");
+        JsonObject all;
+        try
+        {
+            all = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
+        }
+        catch (JsonException)
+        {
+            all = [];
+        }
+        foreach (var run in runs.Where(r => r.Executed is not null))
+        {
+            if (run.TargetSet is not { } set)
+            {
+                all.Remove(run.Stem);
+                continue;
+            }
+            var targets = new JsonObject();
+            foreach (var t in run.Targets)
+                targets[t.Metric] = new JsonObject { ["target"] = t.Target, ["value"] = t.Value, ["met"] = t.Met, ["detail"] = t.Detail };
+            all[run.Stem] = new JsonObject { ["set"] = set == TargetSet.Test ? "test" : "default", ["met"] = run.TargetsMet, ["targets"] = targets };
+        }
+        var sorted = new JsonObject(all.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
+        File.WriteAllText(path, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+    }
+
+    /// <summary>The judgements in <c>targets.json</c> by notebook (empty when the file is missing or unreadable).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<TargetJudgement>> ReadTargets(string outDir)
+    {
+        var path = Path.Combine(outDir, "targets.json");
+        var result = new Dictionary<string, IReadOnlyList<TargetJudgement>>(StringComparer.Ordinal);
+        try
+        {
+            if (!File.Exists(path) || JsonNode.Parse(File.ReadAllText(path)) is not JsonObject all) return result;
+            foreach (var (stem, entry) in all)
+                result[stem] = (entry?["targets"] as JsonObject ?? []).Select(t => new TargetJudgement(
+                    t.Key, t.Value?["target"]?.GetValue<string>() ?? "", t.Value?["value"]?.GetValue<double>(),
+                    t.Value?["met"]?.GetValue<bool>() == true, t.Value?["detail"]?.GetValue<string>() ?? "")).ToList();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            // A damaged targets.json only loses the index's target lists; the next run rewrites it.
+        }
+        return result;
+    }
+
     private static void WriteBook(string outDir, IReadOnlyList<NotebookRun> runs)
     {
         var pages = new List<BookPage>();
@@ -185,7 +246,7 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         var metrics = ReadMetrics(outDir);
         BookWriter.WriteAssets(outDir);
         foreach (var page in pages) BookWriter.WritePage(outDir, page, pages);
-        BookWriter.WriteIndex(outDir, pages, metrics);
+        BookWriter.WriteIndex(outDir, pages, metrics, ReadTargets(outDir));
     }
 
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ReadMetrics(string outDir)

@@ -1,4 +1,5 @@
 using Course.Notebooks.Document;
+using Course.Notebooks.Targets;
 
 namespace Course.Notebooks.Running;
 
@@ -18,4 +19,13 @@ public sealed record NotebookRun(
 {
     /// <summary>True when every cell ran.</summary>
     public bool Succeeded => Error is null;
+
+    /// <summary>The set of targets the run was judged by, or null when targets were not judged.</summary>
+    public TargetSet? TargetSet { get; init; }
+
+    /// <summary>Each learning target of <see cref="TargetSet"/>, met or missed (empty when not judged).</summary>
+    public IReadOnlyList<TargetJudgement> Targets { get; init; } = [];
+
+    /// <summary>True when every judged target was met.</summary>
+    public bool TargetsMet => Targets.All(t => t.Met);
 }

@@ -43,9 +43,18 @@ internal static class BookSamples
         return cell;
     }
 
-    /// <summary>A page titled <paramref name="title"/> with a summary paragraph and the given cells.</summary>
-    public static BookPage Page(string stem, string title, params NotebookCell[] cells) =>
-        new(stem, NotebookDocument.CreateCSharp([NotebookCell.Markdown($"# {title}\n\nWhat {title} teaches."), .. cells]), null, TimeSpan.FromSeconds(1.5));
+    /// <summary>
+    /// A page titled <paramref name="title"/> with a summary paragraph and the given cells; when the course has a
+    /// notebook of that stem, the page names the same lecture as that notebook's metadata.
+    /// </summary>
+    public static BookPage Page(string stem, string title, params NotebookCell[] cells)
+    {
+        var notebook = NotebookDocument.CreateCSharp([NotebookCell.Markdown($"# {title}\n\nWhat {title} teaches."), .. cells]);
+        var course = Path.Combine(Support.Notebooks.RepoRoot, "notebooks", stem + ".ipynb");
+        if (File.Exists(course) && NotebookDocument.Load(course).Metadata["course"]?["lecture"] is { } lecture)
+            notebook.Metadata["course"] = new JsonObject { ["lecture"] = lecture.DeepClone() };
+        return new(stem, notebook, null, TimeSpan.FromSeconds(1.5));
+    }
 
     /// <summary>The HTML of <paramref name="page"/> rendered alone.</summary>
     public static string Render(BookPage page) => PageRenderer.Render(page, [page]);
