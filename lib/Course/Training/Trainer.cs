@@ -139,7 +139,21 @@ public static class Trainer
             progress?.Epoch(history);
             o.OnEpoch?.Invoke(history[^1]);
         }
+        if (o.NumEpochs == 0) history.Add(Untrained(net, o, scoreBatch));
         return history;
+    }
+
+    /// <summary>
+    /// The row of a zero-epoch fit, epoch 0: no training loss, the untrained model's held-out figures. Code that reads
+    /// <c>history.Last</c> then works with training switched off (<c>-p numEpochs=0</c>, issue 15's untrained runs).
+    /// </summary>
+    private static EpochStats Untrained(nn.Module net, TrainOptions o, Func<Tensor, Tensor, (double Loss, double Metric)> scoreBatch)
+    {
+        var clock = Stopwatch.StartNew();
+        double testLoss = double.NaN, testMetric = double.NaN;
+        if (o.XTest is not null && o.yTest is not null)
+            (testLoss, testMetric) = Scores.InBatches(net, o.XTest, o.yTest, o.EvalBatchSize, scoreBatch);
+        return new EpochStats(0, double.NaN, testLoss, testMetric, clock.Elapsed.TotalSeconds, 0);
     }
 
     private static bool IsClassLabels(Tensor y) =>

@@ -46,6 +46,26 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void ZeroEpochsLeaveTheWeightsAndGiveOneEpochZeroRowWithTheUntrainedHeldOutScore()
+    {
+        var (X, y) = Blobs.Make(256, seed: 1);
+        var (XTest, yTest) = Blobs.Make(128, seed: 2);
+        var net = Blobs.Net();
+        var before = net.parameters().Select(p => p.clone()).ToList();
+        using var optimizer = optim.Adam(net.parameters(), lr: 0.01);
+
+        var history = Trainer.Fit(net, X, y, Blobs.CrossEntropy, optimizer,
+            new TrainOptions(NumEpochs: 0, XTest: XTest, yTest: yTest, ShowProgress: false));
+
+        var row = Assert.Single(history);
+        Assert.Equal(0, row.Epoch);
+        Assert.True(double.IsNaN(row.TrainLoss));
+        Assert.Equal(Scores.Evaluate(net, XTest, yTest), row.TestMetric, 6);
+        Assert.Same(row, history.Last);
+        Assert.All(net.parameters().Zip(before), p => Assert.True(p.First.allclose(p.Second, rtol: 0, atol: 0)));
+    }
+
+    [Fact]
     public void ShufflingIsTheSameUnderTheSameSeedAndDiffersUnderAnother()
     {
         Assert.Equal(BatchOrder(seed: 7, shuffle: true), BatchOrder(seed: 7, shuffle: true));
