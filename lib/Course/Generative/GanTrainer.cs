@@ -69,7 +69,7 @@ public static class GanTrainer
     /// <param name="optimizerG">Updates G, e.g. <c>optim.Adam(G.parameters(), 2e-4, beta1: 0.5)</c>.</param>
     /// <param name="optimizerD">Updates D.</param>
     /// <param name="options">Epochs, batch size, seed, generator loss, progress (defaults: <see cref="GanOptions"/>).</param>
-    /// <returns>Per-epoch figures.</returns>
+    /// <returns>Per-epoch figures; a zero-epoch fit gives one epoch-0 row of NaNs (training switched off).</returns>
     /// <exception cref="ArgumentException">X has fewer rows than one batch, or the options are out of range.</exception>
     /// <exception cref="TrainingInterruptedException">The notebook was interrupted; both networks keep their weights.</exception>
     public static GanHistory Fit(MlpGenerator generator, nn.Module<Tensor, Tensor> discriminator, Tensor X,
@@ -129,6 +129,12 @@ public static class GanTrainer
             history.Add(stats);
             Show(stats.ToString(o.NumEpochs));
             o.OnEpoch?.Invoke(stats);
+        }
+        if (o.NumEpochs == 0)
+        {
+            var untrained = new GanEpoch(0, double.NaN, double.NaN, double.NaN, double.NaN, 0, 0);   // epoch 0: nothing trained (issue 15)
+            history.Add(untrained);
+            o.OnEpoch?.Invoke(untrained);
         }
         return history;
     }

@@ -139,13 +139,18 @@ public static class Trainer
             progress?.Epoch(history);
             o.OnEpoch?.Invoke(history[^1]);
         }
-        if (o.NumEpochs == 0) history.Add(Untrained(net, o, scoreBatch));
+        if (o.NumEpochs == 0)
+        {
+            history.Add(Untrained(net, o, scoreBatch));
+            o.OnEpoch?.Invoke(history[^1]);
+        }
         return history;
     }
 
     /// <summary>
-    /// The row of a zero-epoch fit, epoch 0: no training loss, the untrained model's held-out figures. Code that reads
-    /// <c>history.Last</c> then works with training switched off (<c>-p numEpochs=0</c>, issue 15's untrained runs).
+    /// The row of a zero-epoch fit, epoch 0: no training loss, the untrained model's held-out figures (also passed to
+    /// <c>OnEpoch</c>). Code that reads <c>history.Last</c> then works with training switched off (<c>-p numEpochs=0</c>,
+    /// issue 15's untrained runs).
     /// </summary>
     private static EpochStats Untrained(nn.Module net, TrainOptions o, Func<Tensor, Tensor, (double Loss, double Metric)> scoreBatch)
     {

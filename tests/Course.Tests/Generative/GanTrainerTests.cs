@@ -77,6 +77,22 @@ public sealed class GanTrainerTests
     }
 
     [Fact]
+    public void ZeroEpochsGiveOneEpochZeroRowAndLeaveTheGeneratorUntouched()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(2);
+        var g = new MlpGenerator(2, new[] { 8 }, 2, batchNorm: false);
+        var d = new MlpDiscriminator(2, new[] { 8 });
+        var before = g.parameters().Select(p => p.clone()).ToList();
+        var epochs = new List<int>();
+        var history = GanTrainer.Fit(g, d, randn(128, 2), optim.Adam(g.parameters(), 5e-3), optim.Adam(d.parameters(), 5e-3),
+            new GanOptions(NumEpochs: 0, BatchSize: 64, ShowProgress: false, OnEpoch: e => epochs.Add(e.Epoch)));
+        Assert.Equal(0, Assert.Single(history).Epoch);
+        Assert.Equal([0], epochs);
+        Assert.All(g.parameters().Zip(before), p => Assert.True(p.First.allclose(p.Second, rtol: 0, atol: 0)));
+    }
+
+    [Fact]
     public void FitRejectsFewerSamplesThanOneBatch()
     {
         using var scope = NewDisposeScope();
