@@ -48,4 +48,50 @@ public class RunCommandTests
         Assert.Contains("answer=42", result.Out);
         Assert.True(File.Exists(folder.File("out/metrics.json")));
     }
+
+    private static string WithTargets(TempFolder folder, string stem, double value, string target)
+    {
+        var notebook = Support.Notebooks.Of($"#r \"nuget: Course\"\nCourse.Metrics.Record(\"answer\", {value});\nCourse.Metrics.Record(\"baseline\", 40);");
+        notebook.Metadata["course"] = System.Text.Json.Nodes.JsonNode.Parse($$$"""{"lecture": "Tests", "targets": {"answer": "{{{target}}}"}}""");
+        return Support.Notebooks.Write(folder, stem, notebook);
+    }
+
+    [Fact]
+    public void MetTargetsArePrintedAndTheRunExitsZero()
+    {
+        using var folder = new TempFolder();
+        var nb = WithTargets(folder, "01-met", 42, "> baseline");
+        var result = CourseCli.Run(folder.Path, "run", nb, "--no-book");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("met    target answer > baseline: answer = 42 > baseline = 40", result.Out);
+        Assert.Contains("1/1 targets met", result.Out);
+        Assert.Contains("\"met\": true", File.ReadAllText(folder.File("out/targets.json")));
+    }
+
+    [Fact]
+    public void AMissedTargetIsNamedAndTheRunExitsOneUnlessTargetsAreSkipped()
+    {
+        using var folder = new TempFolder();
+        var nb = WithTargets(folder, "01-missed", 38, "> baseline");
+
+        var judged = CourseCli.Run(folder.Path, "run", nb, "--no-book");
+        var skipped = CourseCli.Run(folder.Path, "run", nb, "--no-book", "--no-targets");
+
+        Assert.Equal(1, judged.ExitCode);
+        Assert.Contains("MISSED target answer > baseline: answer = 38 <= baseline = 40", judged.Out);
+        Assert.Contains("0/1 targets met; missed: answer", judged.Out);
+        Assert.Equal(0, skipped.ExitCode);
+        Assert.DoesNotContain("target", skipped.Out);
+        Assert.DoesNotContain("01-missed", File.ReadAllText(folder.File("out/targets.json")));
+    }
+
+    [Fact]
+    public void ABadTargetFailsItsNotebookWithOneLineNamingIt()
+    {
+        using var folder = new TempFolder();
+        var nb = WithTargets(folder, "01-bad-target", 42, "=> 40");
+        var result = CourseCli.Run(folder.Path, "run", nb, "--no-book");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("target answer \"=> 40\": expected a comparison", result.Out);
+    }
 }

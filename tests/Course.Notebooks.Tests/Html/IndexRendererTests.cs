@@ -54,6 +54,26 @@ public class IndexRendererTests
     }
 
     [Fact]
+    public void JudgedTargetsAreListedAndAMissedOneIsRed()
+    {
+        var targets = new Dictionary<string, IReadOnlyList<Course.Notebooks.Targets.TargetJudgement>>
+        {
+            ["07-autoencoder"] =
+            [
+                new("ae_test_mse", "<= 0.045 and < pca_test_mse", 0.0612, false, "ae_test_mse = 0.0612 > 0.045 and >= pca_test_mse = 0.0552"),
+                new("pca_test_mse", "< 0.1", 0.0552, true, "pca_test_mse = 0.0552 < 0.1"),
+            ],
+        };
+
+        var html = IndexRenderer.Render([Page("07-autoencoder", "Autoencoders")], noMetrics, targets);
+
+        Assert.Contains("<tr class=\"failed\"><td><code>ae_test_mse &lt;= 0.045 and &lt; pca_test_mse</code></td><td>0.0612</td>", html);
+        Assert.Contains(">missed</td>", html);
+        Assert.Contains("<tr class=\"ok\"><td><code>pca_test_mse &lt; 0.1</code></td><td>0.0552</td>", html);
+        Assert.Contains("<span class=\"failed\">1/2 targets met</span>", html);
+    }
+
+    [Fact]
     public void OutlineGroupsNotebooksUnderTheirLecturesAndListsEverySection()
     {
         BookPage Sectioned(string stem, string title, params string[] sections) =>

@@ -1,5 +1,6 @@
 using Course.Notebooks.Document;
 using Course.Notebooks.Running;
+using Course.Notebooks.Targets;
 using Course.Notebooks.Tests.Support;
 
 namespace Course.Notebooks.Tests.Notebooks;
@@ -17,70 +18,57 @@ public class CourseNotebooksTests
         return data;
     }
 
-    /// <summary>Quality figures each notebook must reach in its test run (metric, lowest, highest).</summary>
-    private static readonly Dictionary<string, (string Metric, double Min, double Max)[]> expectations = new()
-    {
-        ["00-setup"] = [("setup_test_accuracy", 0.90, 1.0)],
-        ["01-mle-to-loss"] = [("mse_equivalence_error", 0, 1e-4), ("bce_equivalence_error", 0, 1e-4)],
-        ["02-convolution-arithmetic"] = [("vgg16_parameters", 138_357_544, 138_357_544), ("conv_example_parameters", 760, 760)],
-        ["03-cnn-by-hand"] = [("xo_feature_map_max_abs_error", 0, 0.006), ("xo_pooled_max_abs_error", 0, 0.006)],
-        // Two epochs reach about 0.95 with the tricks; the full run's >= 0.98 is checked by `course run notebooks`.
-        ["04-cnn-mnist"] = [("lenet_classic_test_accuracy", 0.5, 1.0), ("lenet_test_accuracy", 0.90, 1.0), ("lenet_epoch_seconds", 0, 30)],
-        // One short epoch leaves the LSTM near the baseline 1/6; the full run's <= 0.02 is checked by `course run notebooks`.
-        ["05-rnn-lstm"] = [("lstm_cell_max_abs_diff", 0, 1e-5), ("rnn_gradient_norm_ratio", 0, 1e-3),
-                           ("adding_lstm_test_mse", 0, 0.5), ("adding_rnn_test_mse", 0, 0.5)],
-        // One short epoch cannot forecast yet (the full run reaches about 0.035 against the baseline's 0.085, see `course run`);
-        // the baseline is a property of the data alone.
-        ["06-conv-lstm"] = [("copy_last_frame_mse", 0.06, 0.11), ("convlstm_test_mse", 0, 0.2)],
-        // Three epochs reach about 0.06; the full run's <= 0.042 (60 epochs) is checked by `course run notebooks`.
-        ["07-autoencoder"] = [("ae_test_mse", 0, 0.07), ("pca_test_mse", 0.05, 0.06)],
-        // Two epochs per model; the full run's "denoised MSE at most half the corrupted MSE", sparse mean activation in
-        // [0.02, 0.1], CAE Jacobian below the AE's and conv AE MSE <= 0.02 are checked by `course run notebooks`.
-        ["08-autoencoder-variants"] = [("dae_gaussian_input_mse", 0.10, 0.13), ("dae_masking_input_mse", 0.04, 0.07), ("dae_salt_pepper_input_mse", 0.08, 0.11),
-                                       ("dae_gaussian_output_mse", 0, 0.10), ("dae_masking_output_mse", 0, 0.06), ("dae_salt_pepper_output_mse", 0, 0.08),
-                                       ("sparse_mean_activation", 0, 0.3), ("ae_jacobian_frobenius", 0.5, 20), ("cae_jacobian_frobenius", 0.5, 20),
-                                       ("conv_ae_test_mse", 0, 0.08)],
-        // Two epochs reach about 167 nats (first epoch about 204); the full run's <= 115 is checked by `course run notebooks`.
-        ["10-vae"] = [("kl_closed_form_rel_error", 0, 0.02), ("vae_first_epoch_neg_elbo", 150, 260), ("vae_test_neg_elbo", 100, 185)],
-        // A few epochs cannot cover the modes; the full run's >= 6 ring modes and >= 8 digit classes are checked by `course run notebooks`.
-        ["11-gan"] = [("gan_optimal_value_error", 0, 1e-3), ("gan_ring_modes_covered", 0, 8), ("gan_mnist_class_coverage", 0, 10)],
-        // The anomaly detector is already good after 20 epochs; clustering needs the full run (checked by `course run notebooks`).
-        ["09-autoencoder-applications"] = [("anomaly_auc", 0.85, 1.0), ("kmeans_pixel_accuracy", 0.45, 0.6), ("deep_clustering_accuracy", 0.1, 1.0)],
-    };
+    /// <summary>The notebook's <c>"course"</c> metadata: lecture, targets, test parameters and targets (issue 15).</summary>
+    private static CourseMetadata Course(string stem) => CourseMetadata.Read(NotebookDocument.Load(Path.Combine(NotebooksFolder, stem + ".ipynb")));
 
-    /// <summary>Shortened parameters for the test run (the full run is `course run notebooks`).</summary>
-    private static readonly Dictionary<string, Dictionary<string, string>> shortened = new()
-    {
-        ["00-setup"] = new() { ["numEpochs"] = "4" },
-        ["01-mle-to-loss"] = new() { ["numSamples"] = "200", ["gridSize"] = "11" },
-        ["03-cnn-by-hand"] = new() { ["numRandomChecks"] = "5" },
-        ["04-cnn-mnist"] = new() { ["numEpochs"] = "2", ["ablationEpochs"] = "1" },
-        ["05-rnn-lstm"] = new() { ["numEpochs"] = "1", ["numTrain"] = "1280", ["numTest"] = "500", ["gradientSteps"] = "50" },
-        ["06-conv-lstm"] = new() { ["numEpochs"] = "1", ["numTrain"] = "400", ["numTest"] = "100" },
-        ["07-autoencoder"] = new() { ["numEpochs"] = "3" },
-        ["08-autoencoder-variants"] = new() { ["numEpochs"] = "2", ["convEpochs"] = "1" },
-        ["10-vae"] = new() { ["numEpochs"] = "2", ["numEpochs2d"] = "1", ["numMcSamples"] = "20000" },
-        ["11-gan"] = new() { ["ringEpochs"] = "4", ["digitEpochs"] = "1", ["classifierEpochs"] = "1" },
-        ["09-autoencoder-applications"] = new() { ["anomalyEpochs"] = "20", ["pretrainEpochs"] = "3", ["numRounds"] = "2" },
-    };
+    /// <summary>Shortened parameters of the test run, from the notebook's metadata (the full run is `course run notebooks`).</summary>
+    private static IReadOnlyDictionary<string, string> TestParameters(string stem) => Course(stem).TestParameters;
 
     [Theory]
     [MemberData(nameof(AllNotebooks))]
-    public async Task NotebookRunsEndToEndAndReachesItsFigures(string stem)
+    public async Task NotebookRunsEndToEndAndMeetsItsTestTargets(string stem)
     {
         var source = Path.Combine(NotebooksFolder, stem + ".ipynb");
         var before = File.ReadAllText(source);
 
-        var run = await CourseRuns.Get(source, shortened.GetValueOrDefault(stem));
+        var run = await CourseRuns.Get(source, TestParameters(stem));
 
         Assert.True(run.Succeeded, run.Error);
         Assert.Equal(before, File.ReadAllText(source));
         Assert.Empty(NotebookSchema.Errors(File.ReadAllText(CourseRuns.Executed(stem))));
-        foreach (var (metric, min, max) in expectations.GetValueOrDefault(stem, []))
-        {
-            Assert.True(run.Metrics.ContainsKey(metric), $"{stem} did not record {metric}");
-            Assert.InRange(run.Metrics[metric], min, max);
-        }
+        Assert.Equal(TargetSet.Test, run.TargetSet);
+        Assert.Equal(Course(stem).TestTargets.Keys.Order(StringComparer.Ordinal), run.Targets.Select(t => t.Metric));
+        Assert.All(run.Targets, t => Assert.True(t.Met, $"{stem}: test target {t.Metric} {t.Target} missed: {t.Detail}"));
+    }
+
+    public static TheoryData<string> TrainingNotebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(NotebooksFolder, "*.ipynb").Order(StringComparer.Ordinal))
+            if (CourseMetadata.Read(NotebookDocument.Load(file)).UntrainedParameters.Count > 0)
+                data.Add(Path.GetFileNameWithoutExtension(file));
+        return data;
+    }
+
+    /// <summary>
+    /// Issue 15: a test target an untrained model meets checks nothing. Each training notebook runs with its test
+    /// parameters and training switched off (<c>course.test.untrained</c>, e.g. <c>numEpochs=0</c>), and at least one of
+    /// its test targets must then be missed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TrainingNotebooks))]
+    public async Task AnUntrainedModelMissesALearningTarget(string stem)
+    {
+        var course = Course(stem);
+        var parameters = new Dictionary<string, string>(course.TestParameters);
+        foreach (var (name, value) in course.UntrainedParameters) parameters[name] = value;
+        using var folder = new TempFolder();
+
+        var run = Assert.Single(await new CourseRunner(new RunOptions(folder.Path, parameters, WriteBook: false, Targets: TargetSet.Test))
+            .RunAsync([Path.Combine(NotebooksFolder, stem + ".ipynb")]));
+
+        Assert.True(run.Succeeded, $"{stem} should run with training switched off: {run.Error}");
+        Assert.Contains(run.Targets, t => !t.Met);
     }
 
     /// <summary>
@@ -92,7 +80,7 @@ public class CourseNotebooksTests
     public async Task NbconvertThroughTheKernelMatchesCourseRun(string stem)
     {
         var source = Path.Combine(NotebooksFolder, stem + ".ipynb");
-        var parameters = shortened.GetValueOrDefault(stem);
+        var parameters = TestParameters(stem);
         var run = await CourseRuns.Get(source, parameters);
         Assert.True(run.Succeeded, run.Error);
 
@@ -102,7 +90,7 @@ public class CourseNotebooksTests
         File.Copy(source, Path.Combine(notebooks, stem + ".ipynb"));
         var metricsFile = folder.File("metrics.json");
         var environment = new List<(string, string)> { ("COURSE_METRICS_FILE", metricsFile) };
-        if (parameters is not null) environment.Add(("COURSE_PARAMETERS", string.Join(";", parameters.Select(p => $"{p.Key}={p.Value}"))));
+        if (parameters.Count > 0) environment.Add(("COURSE_PARAMETERS", string.Join(";", parameters.Select(p => $"{p.Key}={p.Value}"))));
         var result = Jupyter.Nbconvert(folder, Path.Combine(notebooks, stem + ".ipynb"), folder.Path, TimeSpan.FromSeconds(170), [.. environment]);
         Assert.True(result.ExitCode == 0, $"nbconvert of {stem} exited {result.ExitCode}:\n{result.Error[^Math.Min(3000, result.Error.Length)..]}");
 
@@ -152,7 +140,7 @@ public class CourseNotebooksTests
     {
         using var folder = new TempFolder();
         var key = Path.Combine(NotebooksFolder, stem + ".ipynb");
-        var parameters = shortened.GetValueOrDefault(stem, []).SelectMany(p => new[] { "-p", $"{p.Key}={p.Value}" }).ToArray();
+        var parameters = TestParameters(stem).SelectMany(p => new[] { "-p", $"{p.Key}={p.Value}" }).ToArray();
 
         var full = CourseCli.Run(folder.Path, ["grade", key, "--key", key, "--timeout", "120", .. parameters]);
         Assert.Equal(0, full.ExitCode);
@@ -179,6 +167,18 @@ public class CourseNotebooksTests
         Assert.Contains(notebook.Cells, c => c.HasTag("parameters"));
         Assert.All(notebook.Cells.Where(c => c.Type == CellType.Code), c => Assert.Empty(c.Outputs));
         Assert.Contains("Metrics.Record", notebook.Cells.Last(c => c.Type == CellType.Code).Source);
+
+        // Targets as data (issue 15): a lecture, targets for the full run, and every judged or compared metric recorded by the closing cell.
+        var course = CourseMetadata.Read(notebook);
+        Assert.False(string.IsNullOrWhiteSpace(course.Lecture), $"{stem} names no lecture in its metadata");
+        Assert.NotEmpty(course.Targets);
+        var closing = notebook.Cells.Last(c => c.Type == CellType.Code).Source;
+        foreach (var (metric, target) in course.Targets.Concat(course.TestTargets))
+        foreach (var name in target.References.Prepend(metric))
+            Assert.True(closing.Contains($"Metrics.Record(\"{name}\"", StringComparison.Ordinal), $"{stem}: the target of {metric} needs {name}, which the closing cell does not record");
+        var declared = NotebookParameters.Declared(notebook);
+        foreach (var name in course.TestParameters.Keys.Concat(course.UntrainedParameters.Keys))
+            Assert.True(declared.ContainsKey(name), $"{stem}: the test run sets {name}, which the parameters cell does not declare");
 
         // Exercises (DESIGN.md): solution regions only in cells tagged `exercise`, grade cells carry points,
         // and every lecture notebook (01–11) has at least two exercises.

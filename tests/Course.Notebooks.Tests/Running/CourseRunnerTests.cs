@@ -38,6 +38,31 @@ public class CourseRunnerTests
         Assert.Equal(0.25, metrics["01-demo"]!["demo_value"]!.GetValue<double>());
     }
 
+    [Theory]
+    [InlineData(new string[0], "default", true)]
+    [InlineData(new[] { "numEpochs=1" }, "test", false)]
+    [InlineData(new[] { "numEpochs=1", "lr=0.5" }, "test", false)]
+    [InlineData(new[] { "numEpochs=2" }, "default", true)]
+    public async Task TargetsAreJudgedAfterTheRunByTheSetItsParametersPick(string[] overrides, string set, bool met)
+    {
+        using var folder = new TempFolder();
+        var notebook = WithParameters("#r \"nuget: Course\"\nCourse.Metrics.Record(\"loss\", 1.0 / numEpochs);\nCourse.Metrics.Record(\"baseline\", 0.5);");
+        notebook.Metadata["course"] = JsonNode.Parse("""
+            {"targets": {"loss": "< 0.5 * baseline"}, "test": {"parameters": {"numEpochs": "1"}, "targets": {"loss": "< baseline"}}}
+            """);
+        var source = Support.Notebooks.Write(folder, "01-targets", notebook);
+        var parameters = overrides.Select(NotebookParameters.ParseAssignment).ToDictionary(p => p.Name, p => p.Value);
+
+        var run = Assert.Single(await new CourseRunner(new RunOptions(folder.File("out"), parameters, WriteBook: false)).RunAsync([source]));
+
+        Assert.Equal(set, run.TargetSet == Course.Notebooks.Targets.TargetSet.Test ? "test" : "default");
+        Assert.Equal(met, run.TargetsMet);
+        var written = JsonNode.Parse(File.ReadAllText(folder.File("out/targets.json")))!["01-targets"]!;
+        Assert.Equal(set, written["set"]!.GetValue<string>());
+        Assert.Equal(met, written["targets"]!["loss"]!["met"]!.GetValue<bool>());
+        Assert.Equal(1.0 / int.Parse(parameters.GetValueOrDefault("numEpochs", "5")), JsonNode.Parse(File.ReadAllText(folder.File("out/metrics.json")))!["01-targets"]!["loss"]!.GetValue<double>());
+    }
+
     [Fact]
     public async Task AFailingCellStopsItsNotebookKeepsWhatRanAndTheNextNotebookStillRuns()
     {

@@ -17,12 +17,12 @@ public static class CourseRuns
         try { Directory.Delete(root, recursive: true); } catch (IOException) { }
     };
 
-    /// <summary>The run of <c>notebooks/&lt;stem&gt;.ipynb</c> with <paramref name="parameters"/> (the first call decides them).</summary>
+    /// <summary>The run of <c>notebooks/&lt;stem&gt;.ipynb</c> with <paramref name="parameters"/> (the first call decides them), judged by its test targets.</summary>
     public static Task<NotebookRun> Get(string source, IReadOnlyDictionary<string, string>? parameters) =>
         runs.GetOrAdd(Path.GetFileNameWithoutExtension(source), stem => new Lazy<Task<NotebookRun>>(async () =>
         {
             var folder = Directory.CreateDirectory(Path.Combine(root, stem)).FullName;
-            return Assert.Single(await new CourseRunner(new RunOptions(folder, parameters)).RunAsync([source]));
+            return Assert.Single(await new CourseRunner(new RunOptions(folder, parameters, Targets: Course.Notebooks.Targets.TargetSet.Test)).RunAsync([source]));
         })).Value;
 
     /// <summary>Where the executed copy of <paramref name="stem"/> was written.</summary>
