@@ -73,8 +73,11 @@ public sealed class TargetExpression
 
     private static string Negate(string op) => op switch { "<" => ">=", "<=" => ">", ">" => "<=", ">=" => "<", _ => "!=" };
 
-    /// <summary>Four significant digits, invariant culture.</summary>
-    internal static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>Four significant digits, invariant culture; whole numbers such as parameter counts in full.</summary>
+    internal static string Number(double value) =>
+        Math.Abs(value) >= 1e4 && Math.Abs(value) < 1e15 && value == Math.Floor(value)
+            ? value.ToString("0", CultureInfo.InvariantCulture)
+            : value.ToString("G4", CultureInfo.InvariantCulture);
 
     private sealed record Condition(string Op, Expr Bound);
 
