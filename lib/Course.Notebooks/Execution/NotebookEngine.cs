@@ -16,9 +16,6 @@ namespace Course.Notebooks.Execution;
 /// </remarks>
 public sealed class NotebookEngine
 {
-    private static readonly string[] defaultImports =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading", "System.Threading.Tasks"];
-
     private readonly string workingDirectory;
     private readonly IExecutionListener listener;
     private readonly DisplaySink sink;
@@ -31,15 +28,7 @@ public sealed class NotebookEngine
         this.workingDirectory = Path.GetFullPath(workingDirectory);
         this.listener = listener ?? NullListener.Instance;
         sink = new DisplaySink(this.listener);
-        options = ScriptOptions.Default
-            .WithReferences(ScriptReferences.Framework)
-            .AddReferences(ScriptReferences.For(typeof(ScriptGlobals).Assembly), ScriptReferences.For(typeof(Metrics).Assembly))
-            .AddReferences(ShippedPackages.Resolve("Microsoft.DotNet.Interactive.Formatting")!.Select(ScriptReferences.For))
-            .WithImports(defaultImports)
-            .WithOptimizationLevel(OptimizationLevel.Release)
-            .WithEmitDebugInformation(true)
-            .WithFileEncoding(Encoding.UTF8)
-            .WithAllowUnsafe(true);
+        options = ScriptSetup.Options();
     }
 
     /// <summary>How many cells have run.</summary>
