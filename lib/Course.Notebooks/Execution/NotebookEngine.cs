@@ -163,10 +163,19 @@ public sealed class NotebookEngine
 
     private ErrorOutput Unsupported(string message) => new("DirectiveError", message, [message]);
 
+    /// <summary>Most characters of stream output one cell keeps; the rest is dropped with a note (the grader caps output).</summary>
+    public int MaxStreamChars { get; set; } = int.MaxValue;
+
     private void AppendStream(NotebookCell cell, string name, string text)
     {
         lock (cell.Outputs)
         {
+            var kept = cell.Outputs.OfType<StreamOutput>().Sum(o => (long)o.Text.Length);
+            if (kept + text.Length > MaxStreamChars)
+            {
+                if (kept >= MaxStreamChars) return;
+                text = text[..(int)(MaxStreamChars - kept)] + $"\n[output cut at {MaxStreamChars:N0} characters]\n";
+            }
             if (cell.Outputs.Count > 0 && cell.Outputs[^1] is StreamOutput last && last.Name == name)
                 cell.Outputs[^1] = last with { Text = last.Text + text };
             else
