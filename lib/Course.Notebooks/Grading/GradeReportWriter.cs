@@ -22,7 +22,7 @@ public static class GradeReportWriter
     private static IEnumerable<string> Lines(GradeReport report)
     {
         yield return $"grading {report.Submission} ({report.Isolation})";
-        foreach (var error in report.SubmissionErrors) yield return $"  note: your {error}";
+        foreach (var error in report.SubmissionErrors) yield return $"  note: {error}";
         foreach (var t in report.Tests)
         {
             var mark = t.Status == TestStatus.Passed ? "✔" : "✘";

@@ -108,7 +108,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
             out var isolation);
         var results = key.Tests.Select((test, i) =>
             audit.Forbidden(test.Forbid) is { } forbidden ? new TestResult(test.Name, TestStatus.Failed, 0, test.Points, forbidden.Message())
-            : replies[i] is { Status: "budget" } over ? new TestResult(test.Name, TestStatus.TimedOut, 0, test.Points, over.Message)
+            : replies[i] is { Status: "budget" } over ? new TestResult(test.Name, over.Message.Contains("ended", StringComparison.Ordinal) ? TestStatus.Error : TestStatus.TimedOut, 0, test.Points, over.Message)
             : Verdict.Judge(test, replies[i], limits.CellTimeout)).ToList();
         return new GradeReport(submissionPath, results, errors.Distinct().ToList(), isolation, clock.Elapsed);
     }

@@ -72,7 +72,7 @@ internal sealed class WorkerProcess : IDisposable
     private WorkerReply Ended(string nonce)
     {
         Kill();
-        return new WorkerReply(nonce, "error", "the student's code ended the grading process (e.g. Environment.Exit, a crash, or running out of memory)", []);
+        return new WorkerReply(nonce, "error", "the student's code ended the grading process (a crash, running out of memory or stack, or a file past the size limit)", []);
     }
 
     /// <summary>The next line from the reply channel; "" when it is too long, null when the channel closed.</summary>
