@@ -138,9 +138,9 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
                 }
                 if (worker is null)
                 {
-                    var (start, description) = Sandbox.Wrap(workerStart(), limits, workDir, files);
+                    var (start, description, cgroup) = Sandbox.Wrap(workerStart(), limits, workDir, files);
                     isolation = description;
-                    worker = new WorkerProcess(start);
+                    worker = new WorkerProcess(start, cgroup);
                     for (var i = 0; i < setup.Count && stuck is null; i++)
                     {
                         var reply = worker.Run(setup[i], Limit(budget, i == 0 ? limits.CellTimeout + StartupAllowance : limits.CellTimeout));

@@ -48,7 +48,8 @@ public static class Sandbox
 
     /// <summary>Wrap <paramref name="inner"/> so it runs confined; <paramref name="files"/> (host paths) appear read-only in its working folder.</summary>
     /// <exception cref="SandboxUnavailableException">Bubblewrap is missing and <see cref="GradingLimits.AllowUnsandboxed"/> is false.</exception>
-    public static (ProcessStartInfo Start, string Description) Wrap(ProcessStartInfo inner, GradingLimits limits, string hostWorkDir, IEnumerable<string> files)
+    /// <remarks>When a pids cgroup can be made (<see cref="PidsCgroup"/>), it is returned too: dispose it after the worker ends.</remarks>
+    public static (ProcessStartInfo Start, string Description, IDisposable? Cgroup) Wrap(ProcessStartInfo inner, GradingLimits limits, string hostWorkDir, IEnumerable<string> files)
     {
         var environment = Environment(limits);
         if (!Available)
@@ -59,7 +60,7 @@ public static class Sandbox
             inner.WorkingDirectory = hostWorkDir;
             foreach (var (name, value) in environment) inner.Environment[name] = value;
             inner.Environment["HOME"] = hostWorkDir;
-            return (inner, "NOT ISOLATED (--unsafe-no-sandbox): the student's code ran with this user's network and file access; only the time, memory and output limits applied");
+            return (inner, "NOT ISOLATED (--unsafe-no-sandbox): the student's code ran with this user's network and file access; only the time, memory and output limits applied", null);
         }
 
         var start = new ProcessStartInfo(Bwrap) { WorkingDirectory = "/" };
@@ -83,8 +84,9 @@ public static class Sandbox
         foreach (var (name, value) in environment.Append(("HOME", WorkFolder))) args.AddRange(["--setenv", name, value]);
         args.AddRange(["--chdir", WorkFolder, inner.FileName, .. inner.ArgumentList]);
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        return (start, "isolated with bubblewrap: no network, only the course's files visible (read-only), its own size-capped folders, "
-                       + $"{limits.MemoryBytes >> 30} GB of memory, {limits.Processes} processes and threads");
+        var cgroup = PidsCgroup.TryCreate(limits.Processes);
+        return (cgroup?.Wrap(start) ?? start, "isolated with bubblewrap: no network, only the course's files visible (read-only), its own size-capped folders, "
+                       + $"{limits.MemoryBytes >> 30} GB of memory, {limits.Processes} processes and threads", cgroup);
     }
 
     /// <summary>The clean environment the worker starts with.</summary>

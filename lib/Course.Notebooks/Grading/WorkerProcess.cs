@@ -18,12 +18,14 @@ internal sealed class WorkerProcess : IDisposable
     public const int MaxReplyBytes = 64 << 20;
 
     private readonly Process process;
+    private readonly IDisposable? cgroup;
     private readonly Stream replies;
     private readonly byte[] buffer = new byte[64 << 10];
     private int buffered, start;
 
-    public WorkerProcess(ProcessStartInfo startInfo)
+    public WorkerProcess(ProcessStartInfo startInfo, IDisposable? cgroup = null)
     {
+        this.cgroup = cgroup;
         startInfo.RedirectStandardInput = true;
         startInfo.RedirectStandardOutput = true;
         startInfo.RedirectStandardError = true;
@@ -107,5 +109,6 @@ internal sealed class WorkerProcess : IDisposable
         try { process.StandardInput.Close(); } catch (IOException) { }
         if (!process.WaitForExit(5000)) Kill();
         process.Dispose();
+        cgroup?.Dispose();
     }
 }

@@ -7,13 +7,14 @@ namespace Course.Notebooks.Tests.Grading;
 /// <summary>The grade worker's sandbox, tried with a shell in place of the worker (bubblewrap required: `.ci/run` installs it).</summary>
 public class SandboxTests
 {
-    private static (int ExitCode, string Out) RunConfined(string script, TempFolder folder)
+    private static (int ExitCode, string Out) RunConfined(string script, TempFolder folder, GradingLimits? limits = null)
     {
         Assert.True(Sandbox.Available, "bubblewrap is missing: apt-get install bubblewrap");
         var inner = new ProcessStartInfo("/bin/sh");
         inner.ArgumentList.Add("-c");
         inner.ArgumentList.Add(script);
-        var (start, _) = Sandbox.Wrap(inner, GradingLimits.Default, folder.Path, []);
+        var (start, _, cgroup) = Sandbox.Wrap(inner, limits ?? GradingLimits.Default, folder.Path, []);
+        using var group = cgroup;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
@@ -54,6 +55,14 @@ public class SandboxTests
         using var folder = new TempFolder();
         var (_, output) = RunConfined($"head -c {GradingLimits.Default.DiskBytes + (1 << 20)} /dev/zero > big 2>/dev/null || echo full; ls -l big", folder);
         Assert.Contains("full", output);
+    }
+
+    [Fact]
+    public void AForkBombStopsAtTheProcessCap()
+    {
+        using var folder = new TempFolder();
+        var (_, output) = RunConfined("for i in $(seq 200); do sleep 5 & done; echo all 200 started", folder, GradingLimits.Default with { Processes = 40 });
+        Assert.DoesNotContain("all 200 started", output);   // the shell's fork fails at the cap (without one it prints the line)
     }
 
     private static string Read(string path)
