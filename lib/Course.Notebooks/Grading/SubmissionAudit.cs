@@ -90,7 +90,10 @@ public sealed class SubmissionAudit
     public Violation? Forbidden(IEnumerable<string> forbid)
     {
         var prefixes = forbid.ToList();
-        return used.Where(u => prefixes.Any(p => Matches(u.Symbol, p))).Select(u => new Violation(u.Symbol, u.Where, null)).FirstOrDefault();
+        var matches = used.Where(u => prefixes.Any(p => Matches(u.Symbol, p))).ToList();
+        if (matches.Count == 0) return null;
+        var first = matches.Where(m => m.Where == matches[0].Where).MaxBy(m => m.Symbol.Length);   // ByHand.Conv2d rather than ByHand
+        return new Violation(first.Symbol, first.Where, null);
     }
 
     private static string? Unsafe(SyntaxNode node) => node switch

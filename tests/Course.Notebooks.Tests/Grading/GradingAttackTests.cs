@@ -84,6 +84,45 @@ public class GradingAttackTests
         Assert.DoesNotContain(Process.GetProcesses(), p => Safe(() => File.ReadAllText($"/proc/{p.Id}/cmdline").Contains("777")));
     }
 
+    /// <summary>Issue 14's bar: the attacks on the released <c>03-cnn-by-hand</c>, beside its key (full marks).</summary>
+    [Fact]
+    public void TheAttacksScoreZeroOnTheReleasedCnnByHandNotebook()
+    {
+        using var folder = new TempFolder();
+        var key = Path.Combine(Support.Notebooks.RepoRoot, "notebooks", "03-cnn-by-hand.ipynb");
+        var instructor = NotebookDocument.Load(key);
+        var submissions = Directory.CreateDirectory(folder.File("subs")).FullName;
+        instructor.Save(Path.Combine(submissions, "honest.ipynb"));
+        var exercise = instructor.Cells.FindIndex(c => c.HasTag("exercise"));
+        void Attack(string name, string code, Func<string, string>? answer = null)
+        {
+            var student = Release.Make(instructor, "03-cnn-by-hand.ipynb");
+            if (answer is not null)
+                foreach (var cell in student.Cells.Where(c => c.HasTag("exercise"))) cell.Source = answer(cell.Source);
+            student.Cells.Insert(exercise, NotebookCell.Code(code));
+            student.Save(Path.Combine(submissions, name + ".ipynb"));
+        }
+        Attack("forged-stdout", attacks["forged-stdout"]);
+        Attack("own-check", "static class Check { public static void Equal<T>(T a, T b, string w) { } public static void Close(double a, double b, double t, string w) { } public static void Close(Array a, Array b, double t, string w) { } }",
+               source => source.Replace("throw new NotImplementedException();", "return new float[1, 1];"));
+        Attack("key-search", attacks["key-search"]);
+        Attack("process", attacks["process"]);
+        Attack("by-hand", "// the library answers every exercise", source => source
+            .Replace("throw new NotImplementedException();", source.Contains("Conv2d") ? "return ByHand.Conv2d(x, k, stride, padding);"
+                                                             : source.Contains("Relu") ? "return ByHand.Relu(x);" : "return ByHand.MaxPool(x, size, stride, ceilMode: true);"));
+
+        var result = CourseCli.Run(folder.Path, "grade", submissions, "--key", key, "--timeout", "60", "-p", "numRandomChecks=5");
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        var rows = File.ReadAllLines(Path.Combine(submissions, "gradebook.csv")).Skip(1).ToDictionary(r => r.Split(',')[0], r => r.Split(',')[^2]);
+        Assert.Equal("6", rows["honest.ipynb"]);
+        foreach (var name in new[] { "forged-stdout", "own-check", "key-search", "process", "by-hand" })
+            Assert.True(rows[name + ".ipynb"] == "0", $"{name} scored {rows[name + ".ipynb"]}:\n{result.Out}");
+        Assert.Contains("Course.Cnn.ByHand.Conv2d", result.Out);
+        Assert.DoesNotContain("BEGIN SOLUTION", result.Out);
+        Assert.DoesNotContain(Process.GetProcesses(), p => Safe(() => File.ReadAllText($"/proc/{p.Id}/cmdline").Contains("777")));
+    }
+
     private static bool Safe(Func<bool> check)
     {
         try { return check(); } catch (IOException) { return false; } catch (UnauthorizedAccessException) { return false; }
