@@ -41,6 +41,12 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
         var setup = key.Cells.Where(c => c.Type == CellType.Code && !c.HasTag(ExerciseMarkers.GradeTag)).ToList();
         var grades = key.Cells.Where(c => c.Type == CellType.Code && c.HasTag(ExerciseMarkers.GradeTag)).ToList();
 
+        var names = TestNames.Of(key);
+        var files = Strings(key.Metadata["course"]?["files"]);
+        if (!key.Cells.Any(c => c.Source.Contains(ExerciseMarkers.BeginSolution, StringComparison.Ordinal)))
+            return new GradingKey(Path.GetFullPath(keyPath), key, [.. grades.Select((g, i) => new KeyTest(names[i], Release.PointsOf(g), g.Source, [], null, []))],
+                                  files, clock.Elapsed, SelfCheck: true);
+
         var compiler = new CellCompiler();
         foreach (var cell in setup) compiler.Add(cell.Source);
         var rewritten = grades.Select(g =>
@@ -49,7 +55,6 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
             return GradeCellRewriter.Rewrite(compilation, tree, $"{Path.GetFileName(keyPath)}, grade cell {g.Id}");
         }).ToList();
 
-        var names = TestNames.Of(key);
         var tests = new List<KeyTest>();
         var replies = RunInWorker(setup.Select(c => c.Source).ToList(), rewritten.Select(r => r.Key).ToList(), [], budget: null,
             (cell, reply) => throw new KeyException(reply is null
@@ -65,7 +70,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
                 : reply.Records.Count == 0 && rewritten[i].Checks > 0 ? "none of its checks ran" : null;
             tests.Add(new KeyTest(names[i], Release.PointsOf(grades[i]), rewritten[i].Student, reply?.Records ?? [], keyError, Strings(grades[i].Metadata["course"]?["forbid"])));
         }
-        return new GradingKey(Path.GetFullPath(keyPath), key, tests, Strings(key.Metadata["course"]?["files"]), clock.Elapsed);
+        return new GradingKey(Path.GetFullPath(keyPath), key, tests, files, clock.Elapsed);
     }
 
     /// <summary>Grade <paramref name="submissionPath"/> with a prepared key; never throws for anything the submission holds.</summary>
@@ -109,7 +114,9 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
         var results = key.Tests.Select((test, i) =>
             audit.Forbidden(test.Forbid) is { } forbidden ? new TestResult(test.Name, TestStatus.Failed, 0, test.Points, forbidden.Message())
             : replies[i] is { Status: "budget" } over ? new TestResult(test.Name, over.Message.Contains("ended", StringComparison.Ordinal) ? TestStatus.Error : TestStatus.TimedOut, 0, test.Points, over.Message)
+            : key.SelfCheck ? Verdict.SelfCheck(test, replies[i], limits.CellTimeout)
             : Verdict.Judge(test, replies[i], limits.CellTimeout)).ToList();
+        if (key.SelfCheck) isolation += "; a self-check against a released notebook: its visible checks ran in your own process, not for credit";
         return new GradeReport(submissionPath, results, errors.Distinct().ToList(), isolation, clock.Elapsed);
     }
 
@@ -130,7 +137,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
             string? stuck = null;
             foreach (var test in tests)
             {
-                if (budget is not null && budget.Elapsed >= limits.SubmissionBudget) stuck ??= $"the submission used its whole time budget of {limits.SubmissionBudget.TotalSeconds:0.#} s";
+                if (OverBudget(budget)) stuck ??= BudgetSpent;
                 if (stuck is not null)
                 {
                     replies.Add(new WorkerReply("", "budget", stuck, []));
@@ -146,7 +153,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
                         var reply = worker.Run(setup[i], Limit(budget, i == 0 ? limits.CellTimeout + StartupAllowance : limits.CellTimeout));
                         if (reply is { Status: "ok" }) continue;
                         if (reportSetup) onSetupProblem(i, reply);
-                        if (reply is null) stuck = $"cell {i + 1} ran past {limits.CellTimeout.TotalSeconds:0.#} s, so this test could not run";
+                        if (reply is null) stuck = OverBudget(budget) ? BudgetSpent : $"cell {i + 1} ran past {limits.CellTimeout.TotalSeconds:0.#} s, so this test could not run";
                         else if (reply.Message.StartsWith("the ", StringComparison.Ordinal)) stuck = reply.Message;   // the worker ended
                     }
                     reportSetup = false;
@@ -159,7 +166,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
                     }
                 }
                 var result = worker.Run(test, Limit(budget, limits.CellTimeout), grade: true);
-                replies.Add(result);
+                replies.Add(result is null && OverBudget(budget) ? new WorkerReply("", "budget", BudgetSpent, []) : result);
                 if (result is null || (result.Status == "error" && result.Message.StartsWith("the ", StringComparison.Ordinal)))
                 {
                     worker.Dispose();
@@ -174,6 +181,10 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
         }
         return replies;
     }
+
+    private bool OverBudget(Stopwatch? budget) => budget is not null && budget.Elapsed >= limits.SubmissionBudget - TimeSpan.FromSeconds(0.5);
+
+    private string BudgetSpent => $"the submission used its whole time budget of {limits.SubmissionBudget.TotalSeconds:0.#} s";
 
     private TimeSpan Limit(Stopwatch? budget, TimeSpan cell) =>
         budget is null ? cell : TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, Math.Min(cell.Ticks, (limits.SubmissionBudget - budget.Elapsed).Ticks)));

@@ -17,4 +17,8 @@ public sealed record KeyTest(string Name, double Points, string StudentCode, IRe
 /// <param name="Tests">One entry per grade cell, in order.</param>
 /// <param name="Files">Files the key declares (<c>course.files</c>) that a submission's folder may supply.</param>
 /// <param name="Elapsed">Time it took to run the key.</param>
-public sealed record GradingKey(string Path, Document.NotebookDocument Notebook, IReadOnlyList<KeyTest> Tests, IReadOnlyList<string> Files, TimeSpan Elapsed);
+/// <param name="SelfCheck">
+/// True when the "key" is a released notebook (no solution regions): a student checking their own work. Its visible
+/// checks then run as written in the student's process — nothing to protect, and nothing for credit.
+/// </param>
+public sealed record GradingKey(string Path, Document.NotebookDocument Notebook, IReadOnlyList<KeyTest> Tests, IReadOnlyList<string> Files, TimeSpan Elapsed, bool SelfCheck = false);

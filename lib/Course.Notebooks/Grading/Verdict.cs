@@ -36,6 +36,20 @@ public static class Verdict
         return Result(TestStatus.Passed, "");
     }
 
+    /// <summary>A self-check (<see cref="GradingKey.SelfCheck"/>): the grade cell ran as written; a failed check threw <c>GradeFailure</c>.</summary>
+    public static TestResult SelfCheck(KeyTest test, WorkerReply? reply, TimeSpan timeout)
+    {
+        const string failure = "GradeFailure: ";
+        TestResult Result(TestStatus status, string message) => new(test.Name, status, status == TestStatus.Passed ? test.Points : 0, test.Points, message);
+        return reply switch
+        {
+            null => Result(TestStatus.TimedOut, $"stopped after {timeout.TotalSeconds:0.#} s: an endless loop, or code far too slow"),
+            { Status: "ok" } => Result(TestStatus.Passed, ""),
+            { Message: var m } when m.StartsWith(failure, StringComparison.Ordinal) => Result(TestStatus.Failed, m[failure.Length..]),
+            { Message: var m } => Result(TestStatus.Error, Explain(m)),
+        };
+    }
+
     /// <summary>The note for an unanswered exercise, else the error as it is.</summary>
     public static string Explain(string message) =>
         message.Contains("NotImplementedException", StringComparison.Ordinal)
