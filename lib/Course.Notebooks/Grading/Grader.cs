@@ -49,18 +49,20 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
 
         var compiler = new CellCompiler();
         foreach (var cell in setup) compiler.Add(cell.Source);
-        var rewritten = grades.Select(g =>
+        // Rewriting (Roslyn, here) overlaps with the key's cells running in the worker.
+        var rewriting = Task.Run(() => grades.Select(g =>
         {
             var (compilation, tree) = compiler.Add(g.Source);
             return GradeCellRewriter.Rewrite(compilation, tree, $"{Path.GetFileName(keyPath)}, grade cell {g.Id}");
-        }).ToList();
+        }).ToList());
 
         var tests = new List<KeyTest>();
-        var replies = RunInWorker(setup.Select(c => c.Source).ToList(), rewritten.Select(r => r.Key).ToList(), [], budget: null,
+        var replies = RunInWorker(setup.Select(c => c.Source).ToList(), grades.Count, i => rewriting.GetAwaiter().GetResult()[i].Key, [], budget: null,
             (cell, reply) => throw new KeyException(reply is null
                 ? $"{Path.GetFileName(keyPath)}: code cell {cell + 1} of the key did not finish within {limits.CellTimeout.TotalSeconds:0.#} s; raise --timeout or pass shorter -p parameters"
                 : $"{Path.GetFileName(keyPath)}: code cell {cell + 1} of the key fails: {reply.Message}"),
             out _);
+        var rewritten = rewriting.GetAwaiter().GetResult();
         for (var i = 0; i < grades.Count; i++)
         {
             var reply = replies[i];
@@ -108,7 +110,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
         var folder = Path.GetDirectoryName(Path.GetFullPath(submissionPath))!;
         var files = key.Files.Where(f => Path.GetFileName(f) == f).Select(f => Path.Combine(folder, f)).Where(File.Exists).ToList();
         var budget = Stopwatch.StartNew();
-        var replies = RunInWorker(cells.Select(c => c.Source).ToList(), key.Tests.Select(t => t.StudentCode).ToList(), files, budget,
+        var replies = RunInWorker(cells.Select(c => c.Source).ToList(), key.Tests.Count, i => key.Tests[i].StudentCode, files, budget,
             (cell, reply) => errors.Add($"{cells[cell].Label}: {(reply is null ? $"did not finish within {limits.CellTimeout.TotalSeconds:0.#} s" : reply.Message)}"),
             out var isolation);
         var results = key.Tests.Select((test, i) =>
@@ -121,10 +123,10 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
     }
 
     /// <summary>
-    /// Run <paramref name="setup"/> then each of <paramref name="tests"/> (as grade cells) in a worker; one reply per test
+    /// Run <paramref name="setup"/> then each of <paramref name="count"/> tests (grade cells, from <paramref name="test"/>) in a worker; one reply per test
     /// (null: timed out). A test that times out or ends the worker gets a fresh worker that replays the setup for the next.
     /// </summary>
-    private List<WorkerReply?> RunInWorker(IReadOnlyList<string> setup, IReadOnlyList<string> tests, IReadOnlyList<string> files, Stopwatch? budget,
+    private List<WorkerReply?> RunInWorker(IReadOnlyList<string> setup, int count, Func<int, string> test, IReadOnlyList<string> files, Stopwatch? budget,
                                            Action<int, WorkerReply?> onSetupProblem, out string isolation)
     {
         var workDir = Directory.CreateTempSubdirectory("course-grade-").FullName;
@@ -135,7 +137,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
         {
             var reportSetup = true;
             string? stuck = null;
-            foreach (var test in tests)
+            for (var t = 0; t < count; t++)
             {
                 if (OverBudget(budget)) stuck ??= BudgetSpent;
                 if (stuck is not null)
@@ -165,7 +167,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
                         continue;
                     }
                 }
-                var result = worker.Run(test, Limit(budget, limits.CellTimeout), grade: true);
+                var result = worker.Run(test(t), Limit(budget, limits.CellTimeout), grade: true);
                 replies.Add(result is null && OverBudget(budget) ? new WorkerReply("", "budget", BudgetSpent, []) : result);
                 if (result is null || (result.Status == "error" && result.Message.StartsWith("the ", StringComparison.Ordinal)))
                 {

@@ -9,6 +9,7 @@ public class GraderTests
 {
     private static (string Key, TempFolder Folder) Setup()
     {
+        Bubblewrap.Ensure();
         var folder = new TempFolder();
         Directory.CreateDirectory(folder.File("key"));
         var key = folder.File("key/key.ipynb");

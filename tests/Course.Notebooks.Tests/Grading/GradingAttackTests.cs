@@ -53,6 +53,7 @@ public class GradingAttackTests
     [Fact]
     public void EveryAttackScoresZeroTheKeyStaysHiddenAndTheHonestSubmissionScoresFullMarks()
     {
+        Bubblewrap.Ensure();
         using var folder = new TempFolder();
         Directory.CreateDirectory(folder.File("key"));
         var key = folder.File("key/key.ipynb");
@@ -88,6 +89,7 @@ public class GradingAttackTests
     [Fact]
     public void TheAttacksScoreZeroOnTheReleasedCnnByHandNotebook()
     {
+        Bubblewrap.Ensure();
         using var folder = new TempFolder();
         var key = Path.Combine(Support.Notebooks.RepoRoot, "notebooks", "03-cnn-by-hand.ipynb");
         var instructor = NotebookDocument.Load(key);

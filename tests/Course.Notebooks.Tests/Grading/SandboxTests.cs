@@ -9,6 +9,7 @@ public class SandboxTests
 {
     private static (int ExitCode, string Out) RunConfined(string script, TempFolder folder, GradingLimits? limits = null)
     {
+        Bubblewrap.Ensure();
         Assert.True(Sandbox.Available, "bubblewrap is missing: apt-get install bubblewrap");
         var inner = new ProcessStartInfo("/bin/sh");
         inner.ArgumentList.Add("-c");

@@ -154,12 +154,13 @@ public class CourseNotebooksTests
         var key = Path.Combine(NotebooksFolder, stem + ".ipynb");
         var parameters = shortened.GetValueOrDefault(stem, []).SelectMany(p => new[] { "-p", $"{p.Key}={p.Value}" }).ToArray();
 
+        Bubblewrap.Ensure();
         // One batch (the key runs once): the key itself must score full marks, a fresh release 0.
         var released = CourseCli.Run(folder.Path, "release", key, "--out", folder.File("submissions"));
         Assert.Equal(0, released.ExitCode);
         File.Move(folder.File($"submissions/{stem}.ipynb"), folder.File("submissions/fresh.ipynb"));
         File.Copy(key, folder.File("submissions/key.ipynb"));
-        var graded = CourseCli.Run(folder.Path, ["grade", folder.File("submissions"), "--key", key, "--timeout", "120", .. parameters]);
+        var graded = CourseCli.Run(TimeSpan.FromMinutes(15), folder.Path, ["grade", folder.File("submissions"), "--key", key, "--timeout", "120", .. parameters]);
         Assert.True(graded.ExitCode == 0, graded.Out + graded.Error);
         var scores = graded.Out.Split('\n').Where(l => l.StartsWith("score: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, scores.Count);
