@@ -57,16 +57,15 @@ public sealed class KernelServer : IExecutionListener, IDisposable
         this.connection = connection;
         this.log = log;
         signer = new MessageSigner(connection.Key);
-        engine = new NotebookEngine(workingDirectory, this);
-        this.parameters = parameters ?? KernelParameters.FromEnvironment();
         input = new KernelInput(RequestLine);
+        engine = new NotebookEngine(workingDirectory, this, input);
+        this.parameters = parameters ?? KernelParameters.FromEnvironment();
     }
 
     /// <summary>Bind the sockets and serve until a <c>shutdown_request</c> (or the parent process exits); returns the exit code.</summary>
     public async Task<int> RunAsync(CancellationToken cancellation = default)
     {
         ConsoleCapture.Install();
-        Console.SetIn(input);
         foreach (var s in new NetMQSocket[] { shell, control, stdin, iopub, heartbeat }) s.Options.Linger = TimeSpan.FromSeconds(1);
         if (!connection.IsLoopback) Log($"warning: binding to {connection.Ip}, which is not a loopback address; other hosts can reach this kernel.");
         try
@@ -358,7 +357,7 @@ public sealed class KernelServer : IExecutionListener, IDisposable
 
     private void SaveMetrics()
     {
-        var metrics = Metrics.Snapshot();
+        var metrics = engine.RecordedMetrics;
         if (metricsFile is null || metrics.Count == 0) return;
         try
         {

@@ -91,35 +91,21 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
             cell.ExecutionCount = null;
         }
         progress.NotebookStarted(stem, codeCells.Count);
-        Metrics.Reset();
         var engine = new NotebookEngine(Path.GetDirectoryName(path)!, progress);
-        var previousDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Path.GetDirectoryName(path)!;
         string? error = null;
         var times = new List<TimeSpan>();
-        try
+        foreach (var cell in codeCells)
         {
-            foreach (var cell in codeCells)
+            progress.CellStarted(times.Count + 1, codeCells.Count);
+            var result = await engine.ExecuteCellAsync(cell, cancellation);
+            times.Add(result.Elapsed);
+            if (result.Error is { } e)
             {
-                progress.CellStarted(times.Count + 1, codeCells.Count);
-                var result = await engine.ExecuteCellAsync(cell, cancellation);
-                times.Add(result.Elapsed);
-                if (result.Error is { } e)
-                {
-                    error = $"cell {times.Count} of {codeCells.Count} failed: {e.EName}: {e.EValue}";
-                    break;
-                }
+                error = $"cell {times.Count} of {codeCells.Count} failed: {e.EName}: {e.EValue}";
+                break;
             }
         }
-        finally
-        {
-            Environment.CurrentDirectory = previousDirectory;
-        }
-        var metrics = Metrics.Snapshot();
-        engine = null;
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return new NotebookRun(path, stem, notebook, error, times.Count, codeCells.Count, clock.Elapsed, metrics, times);
+        return new NotebookRun(path, stem, notebook, error, times.Count, codeCells.Count, clock.Elapsed, engine.RecordedMetrics, times);
     }
 
     private static string PrepareOutDir(string outDir, IReadOnlyList<string> notebooks)
