@@ -123,27 +123,8 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         return full;
     }
 
-    private static void WriteMetrics(string outDir, IReadOnlyList<NotebookRun> runs)
-    {
-        var path = Path.Combine(outDir, "metrics.json");
-        JsonObject all;
-        try
-        {
-            all = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
-        }
-        catch (JsonException)
-        {
-            all = [];
-        }
-        foreach (var run in runs.Where(r => r.Executed is not null))
-        {
-            var entry = new JsonObject();
-            foreach (var (name, value) in run.Metrics) entry[name] = value;
-            all[run.Stem] = entry;
-        }
-        var sorted = new JsonObject(all.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
-        File.WriteAllText(path, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-    }
+    private static void WriteMetrics(string outDir, IReadOnlyList<NotebookRun> runs) =>
+        MetricsFile.Write(Path.Combine(outDir, "metrics.json"), runs.Where(r => r.Executed is not null).Select(r => KeyValuePair.Create(r.Stem, r.Metrics)));
 
     private static void WriteBook(string outDir, IReadOnlyList<NotebookRun> runs)
     {
@@ -174,11 +155,6 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         BookWriter.WriteIndex(outDir, pages, metrics);
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ReadMetrics(string outDir)
-    {
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json"))) as JsonObject ?? [];
-        return json.ToDictionary(
-            kv => kv.Key,
-            kv => (IReadOnlyDictionary<string, double>)(kv.Value as JsonObject ?? []).ToDictionary(m => m.Key, m => m.Value!.GetValue<double>()));
-    }
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ReadMetrics(string outDir) =>
+        MetricsFile.Read(Path.Combine(outDir, "metrics.json"));
 }
