@@ -23,7 +23,12 @@ internal sealed class ShellDispatcher(KernelSession session, KernelExecution exe
     public async Task ServeAsync()
     {
         await foreach (var request in queue.Reader.ReadAllAsync())
-            if (await HandleAsync(request)) AbortQueuedExecutions();
+        {
+            var next = new Queue<JupyterMessage>([request]);
+            while (next.TryDequeue(out var current))
+                if (await HandleAsync(current))
+                    foreach (var kept in AbortQueuedExecutions()) next.Enqueue(kept);
+        }
     }
 
     /// <summary>Answer one request; true when the queued executions must be aborted.</summary>
@@ -101,7 +106,8 @@ internal sealed class ShellDispatcher(KernelSession session, KernelExecution exe
 
     private void Reply(JupyterMessage request, string type, JsonObject content) => session.Reply(KernelChannel.Shell, request, type, content);
 
-    private void AbortQueuedExecutions()
+    /// <summary>Answer the queued execute requests <c>aborted</c>; returns the other queued requests, in order, still to answer.</summary>
+    private List<JupyterMessage> AbortQueuedExecutions()
     {
         var keep = new List<JupyterMessage>();
         while (queue.Reader.TryRead(out var queued))
@@ -111,6 +117,6 @@ internal sealed class ShellDispatcher(KernelSession session, KernelExecution exe
             Reply(queued, "execute_reply", new JsonObject { ["status"] = "aborted", ["execution_count"] = execution.Engine.ExecutionCount });
             session.Status("idle", queued);
         }
-        foreach (var other in keep) queue.Writer.TryWrite(other);
+        return keep;
     }
 }
