@@ -108,20 +108,7 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         return new NotebookRun(path, stem, notebook, error, times.Count, codeCells.Count, clock.Elapsed, engine.RecordedMetrics, times);
     }
 
-    private static string PrepareOutDir(string outDir, IReadOnlyList<string> notebooks)
-    {
-        var full = Path.GetFullPath(outDir);
-        var parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar));
-        if (parent is not null && !Directory.Exists(parent))
-            throw new RunException($"--out {outDir}: the parent folder {parent} does not exist; create it or choose another output folder.");
-        if (File.Exists(full))
-            throw new RunException($"--out {outDir} is a file; choose a folder for the executed notebooks.");
-        var clash = notebooks.FirstOrDefault(n => string.Equals(Path.GetDirectoryName(n), full.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal));
-        if (clash is not null)
-            throw new RunException($"--out {outDir} is the folder of {Path.GetFileName(clash)}; executed copies would overwrite the sources. Choose another folder (default: out).");
-        Directory.CreateDirectory(full);
-        return full;
-    }
+    private static string PrepareOutDir(string outDir, IReadOnlyList<string> notebooks) => OutputFolder.Prepare(outDir, notebooks, "executed copies");
 
     private static void WriteMetrics(string outDir, IReadOnlyList<NotebookRun> runs) =>
         MetricsFile.Write(Path.Combine(outDir, "metrics.json"), runs.Where(r => r.Executed is not null).Select(r => KeyValuePair.Create(r.Stem, r.Metrics)));
