@@ -4,7 +4,7 @@ using Course.Notebooks.Tests.Support;
 namespace Course.Notebooks.Tests.Running;
 
 /// <summary><c>COURSE_PARAMETERS</c> in <c>course run</c>; it sets a process-wide variable, so it runs alone.</summary>
-[Collection(nameof(ProcessEnvironment))]
+[Collection(nameof(ProcessWide))]
 public class ParametersVariableTests
 {
     [Fact]

@@ -1,10 +1,10 @@
-using Course.Benchmark;
+using Course.Notebooks.Benchmark;
 using Course.Native;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Course.Tests.Benchmark;
+namespace Course.Notebooks.Tests.Benchmark;
 
 /// <summary>The operation counts behind <c>course bench</c>'s GFLOP/s figures, against counts done by hand.</summary>
 public sealed class FlopCountTests
