@@ -75,8 +75,12 @@ public sealed class KernelServer : IDisposable
         return 0;
     }
 
-    /// <summary>Close the sockets.</summary>
-    public void Dispose() => transport.Dispose();
+    /// <summary>Close the sockets and end the process's NetMQ context.</summary>
+    public void Dispose()
+    {
+        transport.Dispose();
+        NetMQ.NetMQConfig.Cleanup(block: true);
+    }
 
     private void Dispatch(KernelChannel channel, JupyterMessage message)
     {

@@ -68,13 +68,12 @@ internal sealed class KernelTransport : IKernelOutbox, IDisposable
     /// <summary>Stop the poller (what is queued may stay unsent).</summary>
     public void Stop() => poller?.Stop();
 
-    /// <summary>Close the sockets.</summary>
+    /// <summary>Close the sockets (the process's NetMQ context stays: <see cref="KernelServer"/> ends it).</summary>
     public void Dispose()
     {
         poller?.Dispose();
         foreach (var s in Sockets) s.Dispose();
         outbox.Dispose();
-        NetMQConfig.Cleanup(block: true);
     }
 
     private NetMQSocket[] Sockets => [shell, control, stdin, iopub, heartbeat];
