@@ -67,8 +67,8 @@ internal sealed class ShellDispatcher(KernelSession session, KernelExecution exe
                 Reply(request, "is_complete_reply", isComplete);
                 break;
             case "complete_request":
-                var code = MessageContent.String(request, "code");
-                var completion = CodeIntelligence.Complete(execution.Engine, code, MessageContent.Int(request, "cursor_pos", code.Length));
+                var (code, cursor) = CodeAndCursor(request);
+                var completion = CodeIntelligence.Complete(execution.Engine, code, cursor);
                 Reply(request, "complete_reply", new JsonObject
                 {
                     ["status"] = "ok",
@@ -79,8 +79,8 @@ internal sealed class ShellDispatcher(KernelSession session, KernelExecution exe
                 });
                 break;
             case "inspect_request":
-                var inspected = MessageContent.String(request, "code");
-                var found = CodeIntelligence.Inspect(execution.Engine, inspected, MessageContent.Int(request, "cursor_pos", inspected.Length));
+                var (inspected, at) = CodeAndCursor(request);
+                var found = CodeIntelligence.Inspect(execution.Engine, inspected, at);
                 Reply(request, "inspect_reply", new JsonObject
                 {
                     ["status"] = "ok",
@@ -102,6 +102,13 @@ internal sealed class ShellDispatcher(KernelSession session, KernelExecution exe
                 break;
         }
         return false;
+    }
+
+    /// <summary>The <c>code</c> and <c>cursor_pos</c> (default: the end) of a completion or inspection request.</summary>
+    private static (string Code, int Cursor) CodeAndCursor(JupyterMessage request)
+    {
+        var code = MessageContent.String(request, "code");
+        return (code, MessageContent.Int(request, "cursor_pos", code.Length));
     }
 
     private void Reply(JupyterMessage request, string type, JsonObject content) => session.Reply(KernelChannel.Shell, request, type, content);

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Course.Notebooks.Kernel;
+using Course.Notebooks.Tests.Support;
 using NetMQ;
 using NetMQ.Sockets;
 
@@ -22,7 +21,7 @@ public sealed class KernelTransportTests : IDisposable
 
     public KernelTransportTests()
     {
-        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        var ports = FreePorts.Take(5);
         connection = new ConnectionInfo("tcp", "127.0.0.1", Key, "hmac-sha256", ports[0], ports[1], ports[2], ports[3], ports[4]);
         transport = new KernelTransport(connection, log.Enqueue);
         transport.Start((channel, message) =>
@@ -34,14 +33,6 @@ public sealed class KernelTransportTests : IDisposable
 
     public void Dispose() => transport.Dispose();
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private DealerSocket Connect(int port)
     {

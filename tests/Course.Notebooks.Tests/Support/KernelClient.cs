@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Course.Notebooks.Kernel;
 using NetMQ;
@@ -20,7 +18,7 @@ public sealed class KernelClient : IDisposable
 
     public KernelClient(TempFolder folder)
     {
-        var ports = Enumerable.Range(0, 5).Select(_ => FreePort()).ToArray();
+        var ports = FreePorts.Take(5);
         var connection = new JsonObject
         {
             ["transport"] = "tcp", ["ip"] = "127.0.0.1", ["key"] = Key, ["signature_scheme"] = "hmac-sha256",
@@ -89,14 +87,6 @@ public sealed class KernelClient : IDisposable
         return null;
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     public void Dispose()
     {
