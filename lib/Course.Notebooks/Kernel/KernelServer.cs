@@ -13,6 +13,7 @@ namespace Course.Notebooks.Kernel;
 public sealed class KernelServer : IDisposable
 {
     private readonly TextWriter log;
+    private readonly ConnectionInfo connection;
     private readonly KernelTransport transport;
     private readonly KernelSession session;
     private readonly KernelExecution execution;
@@ -39,6 +40,7 @@ public sealed class KernelServer : IDisposable
     public KernelServer(ConnectionInfo connection, string workingDirectory, TextWriter log, KernelParameters? parameters = null)
     {
         this.log = log;
+        this.connection = connection;
         transport = new KernelTransport(connection, Log);
         session = new KernelSession(transport);
         var sessionName = Environment.GetEnvironmentVariable(SessionNameVariable);
@@ -59,7 +61,7 @@ public sealed class KernelServer : IDisposable
         session.Status("starting", null);
         _ = Task.Run(WarmUp, CancellationToken.None);
         var startup = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
-        Log($"listening {startup.TotalSeconds:F1} s after process start");
+        Log($"listening {startup.TotalSeconds:F1} s after process start on {connection.Ip} (shell {connection.ShellPort}, control {connection.ControlPort}, iopub {connection.IopubPort}, stdin {connection.StdinPort}, hb {connection.HeartbeatPort})");
 
         var worker = Task.Run(shell.ServeAsync, CancellationToken.None);
         using var parentWatch = ParentProcessWatch.Start(parent => RequestStop($"the parent process {parent} exited"));
