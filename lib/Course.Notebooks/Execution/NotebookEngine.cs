@@ -21,9 +21,6 @@ namespace Course.Notebooks.Execution;
 /// </remarks>
 public sealed class NotebookEngine
 {
-    private static readonly string[] defaultImports =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading", "System.Threading.Tasks"];
-
     private readonly string workingDirectory;
     private readonly IExecutionListener listener;
     private readonly DisplaySink sink;
@@ -42,15 +39,7 @@ public sealed class NotebookEngine
         this.listener = listener ?? NullListener.Instance;
         this.input = input;
         sink = new DisplaySink(this.listener);
-        options = ScriptOptions.Default
-            .WithReferences(ScriptReferences.Framework)
-            .AddReferences(ScriptReferences.For(typeof(ScriptGlobals).Assembly), ScriptReferences.For(typeof(Metrics).Assembly))
-            .AddReferences(ShippedPackages.Resolve("Microsoft.DotNet.Interactive.Formatting")!.Select(ScriptReferences.For))
-            .WithImports(defaultImports)
-            .WithOptimizationLevel(OptimizationLevel.Release)
-            .WithEmitDebugInformation(true)
-            .WithFileEncoding(Encoding.UTF8)
-            .WithAllowUnsafe(true);
+        options = ScriptSetup.Options();
     }
 
     /// <summary>How many cells have run.</summary>
@@ -190,10 +179,19 @@ public sealed class NotebookEngine
 
     private ErrorOutput Unsupported(string message) => new("DirectiveError", message, [message]);
 
+    /// <summary>Most characters of stream output one cell keeps; the rest is dropped with a note (the grader caps output).</summary>
+    public int MaxStreamChars { get; set; } = int.MaxValue;
+
     private void AppendStream(NotebookCell cell, string name, string text)
     {
         lock (cell.Outputs)
         {
+            var kept = cell.Outputs.OfType<StreamOutput>().Sum(o => (long)o.Text.Length);
+            if (kept + text.Length > MaxStreamChars)
+            {
+                if (kept >= MaxStreamChars) return;
+                text = text[..(int)(MaxStreamChars - kept)] + $"\n[output cut at {MaxStreamChars:N0} characters]\n";
+            }
             if (cell.Outputs.Count > 0 && cell.Outputs[^1] is StreamOutput last && last.Name == name)
                 cell.Outputs[^1] = last with { Text = last.Text + text };
             else
