@@ -21,12 +21,7 @@ internal static class RunCommand
             var progress = new TerminalProgress();
             try
             {
-                var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var p in result.GetValue(parameters) ?? [])
-                {
-                    var (name, value) = NotebookParameters.ParseAssignment(p);
-                    overrides[name] = value;
-                }
+                var overrides = NotebookParameters.Parse(result.GetValue(parameters) ?? []);
                 var runner = new CourseRunner(new RunOptions(result.GetValue(outDir)!, overrides, !result.GetValue(noBook)), progress);
                 var runs = await runner.RunAsync(result.GetValue(paths)!, cancellation);
                 progress.Summary(runs, Path.GetFullPath(result.GetValue(outDir)!));
