@@ -40,8 +40,7 @@ internal static class GradeCommand
                     MemoryBytes = (long)result.GetValue(memory) << 20, AllowUnsandboxed = result.GetValue(unsafeNoSandbox),
                 };
                 var grader = new Grader(WorkerStart, limits);
-                var overrides = (result.GetValue(parameters) ?? []).Select(Course.Notebooks.Running.NotebookParameters.ParseAssignment)
-                                                                  .ToDictionary(p => p.Name, p => p.Value);
+                var overrides = Course.Notebooks.Running.NotebookParameters.Parse(result.GetValue(parameters) ?? []);
                 var prepared = grader.PrepareKey(keyPath, overrides);
                 var reports = new List<Course.Notebooks.Grading.GradeReport>();
                 foreach (var file in files)

@@ -118,7 +118,7 @@ public class CourseNotebooksTests
         }
 
         var kernelMetrics = File.Exists(metricsFile)
-            ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, double>>(File.ReadAllText(metricsFile))!
+            ? System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, double>>>(File.ReadAllText(metricsFile))!["notebook"]
             : [];
         Assert.Equal(run.Metrics.Keys.Order(StringComparer.Ordinal), kernelMetrics.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, value) in run.Metrics)
