@@ -160,7 +160,7 @@ public class CourseNotebooksTests
         Assert.Equal(0, released.ExitCode);
         File.Move(folder.File($"submissions/{stem}.ipynb"), folder.File("submissions/fresh.ipynb"));
         File.Copy(key, folder.File("submissions/key.ipynb"));
-        var graded = CourseCli.Run(TimeSpan.FromMinutes(15), folder.Path, ["grade", folder.File("submissions"), "--key", key, "--timeout", "120", .. parameters]);
+        var graded = CourseCli.Run(TimeSpan.FromMinutes(15), folder.Path, ["grade", folder.File("submissions"), "--key", key, "--timeout", "300", .. parameters]);
         Assert.True(graded.ExitCode == 0, graded.Out + graded.Error);
         var scores = graded.Out.Split('\n').Where(l => l.StartsWith("score: ", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, scores.Count);
