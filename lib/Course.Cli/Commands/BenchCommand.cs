@@ -130,16 +130,12 @@ internal static class BenchCommand
 
         private void Draw(string detail)
         {
-            var line = $"▶ {step}  {clock.Elapsed:m\\:ss}  {detail}";
-            var width = Math.Max(20, console.Profile.Width - 1);
-            ConsoleCapture.OriginalOut.Write("\r" + (line.Length > width ? line[..width] : line.PadRight(width)));
-            ConsoleCapture.OriginalOut.Flush();
+            StatusLine.Draw(console, $"▶ {step}  {clock.Elapsed:m\\:ss}  {detail}");
         }
 
         private void ClearLine()
         {
-            if (!live) return;
-            ConsoleCapture.OriginalOut.Write("\r" + new string(' ', Math.Max(20, console.Profile.Width - 1)) + "\r");
+            if (live) StatusLine.Clear(console);
         }
     }
 }

@@ -13,11 +13,17 @@ internal static class GradeCommand
         var submission = new Argument<string>("submission") { Description = "A student's notebook, or a folder of them (batch mode)" };
         var key = new Option<string>("--key") { Description = "The instructor's notebook with solutions and grade cells", Required = true };
         var timeout = new Option<double>("--timeout") { Description = "Seconds each cell may run", DefaultValueFactory = _ => 60 };
+        var budget = new Option<double>("--budget") { Description = "Seconds a whole submission may run", DefaultValueFactory = _ => 1200 };
+        var memory = new Option<int>("--memory") { Description = "Megabytes of memory a submission's process may use (managed and native)", DefaultValueFactory = _ => 6144 };
         var json = new Option<string?>("--json") { Description = "Write the report as JSON" };
         var csv = new Option<string?>("--csv") { Description = "Batch mode: gradebook file (default DIR/gradebook.csv)" };
         var html = new Option<string?>("--html") { Description = "Write the student's feedback as a web page (batch mode: a folder, one page per submission)" };
-        var parameters = new Option<string[]>("--parameter", "-p") { Description = "Override a variable of the submission's 'parameters' cell: -p numEpochs=1" };
-        var command = new Command("grade", "Grade a submission with the key's tests in an isolated child process.") { submission, key, timeout, json, csv, html, parameters };
+        var parameters = new Option<string[]>("--parameter", "-p") { Description = "Override a variable of the notebook's 'parameters' cell: -p numEpochs=1" };
+        var unsafeNoSandbox = new Option<bool>("--unsafe-no-sandbox") { Description = "Grade without bubblewrap: the students' code runs with your files and network (only for code you trust)" };
+        var command = new Command("grade", "Grade submissions with the key's tests: students' code runs sandboxed, every verdict is reached outside it.")
+        {
+            submission, key, timeout, budget, memory, json, csv, html, parameters, unsafeNoSandbox,
+        };
         command.SetAction(result =>
         {
             try
@@ -28,13 +34,18 @@ internal static class GradeCommand
                 var files = Directory.Exists(path)
                     ? Directory.GetFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToArray()
                     : File.Exists(path) ? [path] : throw new FileNotFoundException($"{path} does not exist; pass a submitted notebook or a folder of them.");
-                var grader = new Grader(WorkerStart, TimeSpan.FromSeconds(result.GetValue(timeout)));
-                var overrides = (result.GetValue(parameters) ?? []).Select(Course.Notebooks.Running.NotebookParameters.ParseAssignment)
-                                                                  .ToDictionary(p => p.Name, p => p.Value);
+                var limits = GradingLimits.Default with
+                {
+                    CellTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)), SubmissionBudget = TimeSpan.FromSeconds(result.GetValue(budget)),
+                    MemoryBytes = (long)result.GetValue(memory) << 20, AllowUnsandboxed = result.GetValue(unsafeNoSandbox),
+                };
+                var grader = new Grader(WorkerStart, limits);
+                var overrides = Course.Notebooks.Running.NotebookParameters.Parse(result.GetValue(parameters) ?? []);
+                var prepared = grader.PrepareKey(keyPath, overrides);
                 var reports = new List<Course.Notebooks.Grading.GradeReport>();
                 foreach (var file in files)
                 {
-                    var report = grader.Grade(file, keyPath, overrides);
+                    var report = grader.Grade(file, prepared);
                     reports.Add(report);
                     foreach (var line in GradeReportWriter.Text(report)) Console.WriteLine(line);
                 }
@@ -48,7 +59,7 @@ internal static class GradeCommand
                 }
                 return 0;
             }
-            catch (Exception e) when (e is NotebookFormatException or FileNotFoundException or IOException or ArgumentException)
+            catch (Exception e) when (e is NotebookFormatException or FileNotFoundException or IOException or ArgumentException or KeyException or SandboxUnavailableException)
             {
                 Console.Error.WriteLine($"course grade: {e.Message}");
                 return 2;
@@ -73,9 +84,9 @@ internal static class GradeCommand
     }
 
     /// <summary>This very program, started as the hidden <c>grade-worker</c> verb.</summary>
-    private static ProcessStartInfo WorkerStart(string workDir)
+    private static ProcessStartInfo WorkerStart()
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { WorkingDirectory = workDir };
+        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet");
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(GradeCommand).Assembly.Location);
         start.ArgumentList.Add("grade-worker");
         return start;
@@ -85,7 +96,7 @@ internal static class GradeCommand
     public static Command CreateWorker()
     {
         var command = new Command("grade-worker", "Internal: run cells from stdin for course grade.") { Hidden = true };
-        command.SetAction(async (_, _) => await GradeWorker.RunAsync(Course.Notebooks.Execution.ConsoleCapture.OriginalIn, Environment.CurrentDirectory));
+        command.SetAction(async (_, _) => await GradeWorker.RunAsync(Console.OpenStandardInput(), Environment.CurrentDirectory));
         return command;
     }
 }

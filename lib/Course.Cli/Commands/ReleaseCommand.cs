@@ -18,10 +18,7 @@ internal static class ReleaseCommand
             try
             {
                 var notebooks = CourseRunner.Resolve(result.GetValue(paths)!);
-                var target = Path.GetFullPath(result.GetValue(outDir)!);
-                if (notebooks.Any(n => Path.GetDirectoryName(n) == target.TrimEnd('/')))
-                    throw new RunException($"--out {result.GetValue(outDir)} is the folder of the sources; the student copies would overwrite them. Choose another folder.");
-                Directory.CreateDirectory(target);
+                var target = OutputFolder.Prepare(result.GetValue(outDir)!, notebooks, "student copies");
                 foreach (var path in notebooks)
                 {
                     var student = Release.Make(NotebookDocument.Load(path), Path.GetFileName(path));

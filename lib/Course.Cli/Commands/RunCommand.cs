@@ -28,12 +28,7 @@ internal static class RunCommand
             var progress = new TerminalProgress();
             try
             {
-                var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var p in result.GetValue(parameters) ?? [])
-                {
-                    var (name, value) = NotebookParameters.ParseAssignment(p);
-                    overrides[name] = value;
-                }
+                var overrides = NotebookParameters.Parse(result.GetValue(parameters) ?? []);
                 TargetSet? set = result.GetValue(targets) switch { "default" => TargetSet.Default, "test" => TargetSet.Test, _ => null };
                 var options = new RunOptions(result.GetValue(outDir)!, overrides, !result.GetValue(noBook), !result.GetValue(noTargets), set);
                 var runs = await new CourseRunner(options, progress).RunAsync(result.GetValue(paths)!, cancellation);

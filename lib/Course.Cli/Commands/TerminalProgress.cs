@@ -99,15 +99,11 @@ internal sealed class TerminalProgress : IRunProgress
         var now = Environment.TickCount64;
         if (!force && now - lastDraw < 200) return;
         lastDraw = now;
-        var line = $"▶ {stem}  cell {cell}/{cells}  {clock.Elapsed:m\\:ss}  {detail}";
-        var width = Math.Max(20, console.Profile.Width - 1);
-        ConsoleCapture.OriginalOut.Write("\r" + (line.Length > width ? line[..width] : line.PadRight(width)));
-        ConsoleCapture.OriginalOut.Flush();
+        StatusLine.Draw(console, $"▶ {stem}  cell {cell}/{cells}  {clock.Elapsed:m\\:ss}  {detail}");
     }
 
     private void ClearLine()
     {
-        if (!live) return;
-        ConsoleCapture.OriginalOut.Write("\r" + new string(' ', Math.Max(20, console.Profile.Width - 1)) + "\r");
+        if (live) StatusLine.Clear(console);
     }
 }

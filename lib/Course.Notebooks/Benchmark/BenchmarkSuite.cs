@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Course.Benchmark;
 using Course.Data;
 using Course.Native;
 using TorchSharp;

@@ -9,13 +9,3 @@ public interface IBenchmarkProgress
     /// <summary>Progress within the current measurement, e.g. <c>epoch 12/31</c>.</summary>
     void Detail(string detail);
 }
-
-/// <summary>Progress that goes nowhere.</summary>
-internal sealed class SilentBenchmarkProgress : IBenchmarkProgress
-{
-    public static readonly SilentBenchmarkProgress Instance = new();
-
-    public void Step(string description) { }
-
-    public void Detail(string detail) { }
-}

@@ -41,7 +41,7 @@ internal static class NotebookWriter
             ["cell_type"] = cell.Type switch { CellType.Code => "code", CellType.Markdown => "markdown", _ => "raw" },
             ["id"] = cell.Id,
             ["metadata"] = cell.Metadata.DeepClone(),
-            ["source"] = Lines(cell.Source),
+            ["source"] = OutputJson.Lines(cell.Source),
         };
         if (cell.Attachments is not null && cell.Type != CellType.Code) json["attachments"] = cell.Attachments.DeepClone();
         if (cell.Type == CellType.Code)
@@ -52,39 +52,12 @@ internal static class NotebookWriter
         return json;
     }
 
-    private static JsonObject WriteOutput(CellOutput output) => output switch
+    /// <summary>An output as nbformat stores it: <see cref="OutputJson"/>'s fields and <c>output_type</c>, keys sorted as Jupyter writes them.</summary>
+    private static JsonObject WriteOutput(CellOutput output)
     {
-        StreamOutput s => new JsonObject { ["name"] = s.Name, ["output_type"] = "stream", ["text"] = Lines(s.Text) },
-        DisplayDataOutput d => new JsonObject { ["data"] = Bundle(d.Data), ["metadata"] = new JsonObject(), ["output_type"] = "display_data" },
-        ExecuteResultOutput r => new JsonObject
-        {
-            ["data"] = Bundle(r.Data), ["execution_count"] = r.ExecutionCount, ["metadata"] = new JsonObject(), ["output_type"] = "execute_result",
-        },
-        ErrorOutput e => new JsonObject
-        {
-            ["ename"] = e.EName, ["evalue"] = e.EValue, ["output_type"] = "error",
-            ["traceback"] = new JsonArray(e.Traceback.Select(t => (JsonNode?)t).ToArray()),
-        },
-        UnknownOutput u => u.Json.DeepClone().AsObject(),
-        _ => throw new InvalidOperationException($"unknown output {output.GetType().Name}"),
-    };
-
-    private static JsonObject Bundle(IReadOnlyDictionary<string, string> data)
-    {
-        var bundle = new JsonObject();
-        foreach (var (mime, value) in data.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            bundle[mime] = MimeTypes.IsJson(mime) ? JsonNode.Parse(value) : mime == MimeTypes.Png ? value : Lines(value);
-        return bundle;
-    }
-
-    /// <summary>Split text into nbformat's list of lines, each keeping its newline.</summary>
-    internal static JsonArray Lines(string text)
-    {
-        var lines = new JsonArray();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-            if (text[i] == '\n') { lines.Add(text[start..(i + 1)]); start = i + 1; }
-        if (start < text.Length) lines.Add(text[start..]);
-        return lines;
+        if (output is UnknownOutput u) return u.Json.DeepClone().AsObject();
+        var fields = OutputJson.Fields(output, lines: true);
+        fields["output_type"] = OutputJson.OutputType(output);
+        return new JsonObject(fields.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
     }
 }

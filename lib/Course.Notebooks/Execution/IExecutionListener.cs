@@ -20,10 +20,3 @@ public interface IExecutionListener
     /// <summary>The cell failed.</summary>
     void OnError(ErrorOutput output) { }
 }
-
-/// <summary>A listener that ignores everything.</summary>
-public sealed class NullListener : IExecutionListener
-{
-    /// <summary>The shared instance.</summary>
-    public static readonly NullListener Instance = new();
-}

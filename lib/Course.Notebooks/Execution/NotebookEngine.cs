@@ -13,37 +13,40 @@ namespace Course.Notebooks.Execution;
 /// One engine per notebook: variables, types and usings carry from cell to cell, later cells may
 /// redefine types, top-level <c>await</c> works, and the last bare expression is the result.
 /// <c>course run</c> and the Jupyter kernel are thin front ends over this class (DESIGN.md).
+/// Everything a cell's code reaches through process-wide names belongs to this engine while its cells run:
+/// <c>Console</c> output and input (<see cref="ConsoleCapture"/>), <c>display</c> (<see cref="Notebook.Sink"/>),
+/// <c>Metrics.Record</c> (<see cref="RecordedMetrics"/>) and the working directory (<see cref="Notebook.WorkingDirectory"/>),
+/// so engines in one process can run at the same time without seeing each other. The engine never changes
+/// the process's current directory and never forces a garbage collection.
 /// </remarks>
 public sealed class NotebookEngine
 {
-    private static readonly string[] defaultImports =
-        ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Text", "System.Threading", "System.Threading.Tasks"];
-
     private readonly string workingDirectory;
     private readonly IExecutionListener listener;
     private readonly DisplaySink sink;
+    private readonly TextReader? input;
+    private readonly MetricsRecorder metrics = new();
     private ScriptOptions options;
     private ScriptState<object>? state;
 
-    /// <summary>Create an engine whose relative paths (<c>#r</c>, <c>#!import</c>) start at <paramref name="workingDirectory"/>.</summary>
-    public NotebookEngine(string workingDirectory, IExecutionListener? listener = null)
+    /// <summary>Create an engine whose relative paths (<c>#r</c>, <c>#!import</c>, <see cref="Notebook.WorkingDirectory"/>) start at <paramref name="workingDirectory"/>.</summary>
+    /// <param name="workingDirectory">The notebook's folder.</param>
+    /// <param name="listener">Hears outputs as they happen (progress display, the kernel).</param>
+    /// <param name="input">What <c>Console.ReadLine</c> reads in this engine's cells; none: reading fails with a clear message.</param>
+    public NotebookEngine(string workingDirectory, IExecutionListener? listener = null, TextReader? input = null)
     {
         this.workingDirectory = Path.GetFullPath(workingDirectory);
         this.listener = listener ?? NullListener.Instance;
+        this.input = input;
         sink = new DisplaySink(this.listener);
-        options = ScriptOptions.Default
-            .WithReferences(ScriptReferences.Framework)
-            .AddReferences(ScriptReferences.For(typeof(ScriptGlobals).Assembly), ScriptReferences.For(typeof(Metrics).Assembly))
-            .AddReferences(ShippedPackages.Resolve("Microsoft.DotNet.Interactive.Formatting")!.Select(ScriptReferences.For))
-            .WithImports(defaultImports)
-            .WithOptimizationLevel(OptimizationLevel.Release)
-            .WithEmitDebugInformation(true)
-            .WithFileEncoding(Encoding.UTF8)
-            .WithAllowUnsafe(true);
+        options = ScriptSetup.Options();
     }
 
     /// <summary>How many cells have run.</summary>
     public int ExecutionCount { get; private set; }
+
+    /// <summary>What this engine's cells recorded with <c>Metrics.Record</c>, sorted by name.</summary>
+    public IReadOnlyDictionary<string, double> RecordedMetrics => metrics.Snapshot();
 
     /// <summary>Run <paramref name="source"/> as a new cell and return its outputs.</summary>
     public Task<CellResult> ExecuteAsync(string source, CancellationToken cancellation = default) =>
@@ -109,12 +112,14 @@ public sealed class NotebookEngine
 
         cell.Outputs.Clear();
         var clock = Stopwatch.StartNew();
-        using (ConsoleCapture.Redirect((name, text) => AppendStream(cell, name, text)))
+        using (ConsoleCapture.Redirect((name, text) => AppendStream(cell, name, text), input))
         {
-            var previousSink = Notebook.Sink;
+            // AsyncLocal values: set in this async method, they reach the cell's code and the tasks it starts, never the caller.
             sink.Target = cell.Outputs;
             Notebook.Sink = sink;
             Notebook.Cancellation = cancellation;
+            Notebook.WorkingDirectory = workingDirectory;
+            Course.Metrics.Recorder = metrics;
             try
             {
                 foreach (var imported in prelude)
@@ -174,10 +179,19 @@ public sealed class NotebookEngine
 
     private ErrorOutput Unsupported(string message) => new("DirectiveError", message, [message]);
 
+    /// <summary>Most characters of stream output one cell keeps; the rest is dropped with a note (the grader caps output).</summary>
+    public int MaxStreamChars { get; set; } = int.MaxValue;
+
     private void AppendStream(NotebookCell cell, string name, string text)
     {
         lock (cell.Outputs)
         {
+            var kept = cell.Outputs.OfType<StreamOutput>().Sum(o => (long)o.Text.Length);
+            if (kept + text.Length > MaxStreamChars)
+            {
+                if (kept >= MaxStreamChars) return;
+                text = text[..(int)(MaxStreamChars - kept)] + $"\n[output cut at {MaxStreamChars:N0} characters]\n";
+            }
             if (cell.Outputs.Count > 0 && cell.Outputs[^1] is StreamOutput last && last.Name == name)
                 cell.Outputs[^1] = last with { Text = last.Text + text };
             else

@@ -16,11 +16,13 @@ public static class GradeReportWriter
         TestStatus.Passed => "passed", TestStatus.Failed => "failed", TestStatus.Error => "error", _ => "timed out",
     };
 
-    /// <summary>Lines for the terminal; the last is <c>score: X/Y</c>.</summary>
-    public static IEnumerable<string> Text(GradeReport report)
+    /// <summary>Lines for the terminal; the last is <c>score: X/Y</c>. Control characters a student's messages carry are removed.</summary>
+    public static IEnumerable<string> Text(GradeReport report) => Lines(report).Select(Printable);
+
+    private static IEnumerable<string> Lines(GradeReport report)
     {
         yield return $"grading {report.Submission} ({report.Isolation})";
-        foreach (var error in report.SubmissionErrors) yield return $"  note: your {error}";
+        foreach (var error in report.SubmissionErrors) yield return $"  note: {error}";
         foreach (var t in report.Tests)
         {
             var mark = t.Status == TestStatus.Passed ? "✔" : "✘";
@@ -50,10 +52,18 @@ public static class GradeReportWriter
         foreach (var r in reports)
         {
             var cells = names.Select(n => r.Tests.FirstOrDefault(t => t.Name == n) is { } t ? Points(t.Points) : "");
-            csv.AppendLine(string.Join(',', new[] { Quote(Path.GetFileName(r.Submission)) }.Concat(cells).Append(Points(r.Score)).Append(Points(r.MaxScore))));
+            csv.AppendLine(string.Join(',', new[] { Quote(Printable(Path.GetFileName(r.Submission))) }.Concat(cells).Append(Points(r.Score)).Append(Points(r.MaxScore))));
         }
         return csv.ToString();
     }
 
-    private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    /// <summary>A CSV field: quoted when needed, and never read as a formula by a spreadsheet (a leading = + - @ gets a ').</summary>
+    private static string Quote(string s)
+    {
+        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r') s = "'" + s;
+        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /// <summary>Text with control characters (escape sequences, carriage returns, bells) replaced by spaces.</summary>
+    internal static string Printable(string s) => string.Concat(s.Select(c => char.IsControl(c) ? ' ' : c));
 }

@@ -1,33 +1,51 @@
+using System.Text;
 using System.Text.Json;
+using Course.Grading;
 using Course.Notebooks.Execution;
 
 namespace Course.Notebooks.Grading;
 
-/// <summary>The child process of <c>course grade</c>: runs cells it reads from stdin, one JSON line each.</summary>
+/// <summary>The child process of <c>course grade</c>: runs the cells it is sent and reports what grade cells' checks saw.</summary>
 /// <remarks>
-/// Request: <c>{"code": "..."}</c>. Reply on the real stdout: <c>{"status": "ok|failed|error", "message": "..."}</c>.
-/// The student's console output is captured by the engine and never mixes with replies.
+/// Requests arrive on standard input, one <see cref="WorkerRequest"/> per line; each <see cref="WorkerReply"/> leaves on the
+/// private <see cref="ReplyChannel"/>, never on the standard output the student's code can write to. The worker limits its
+/// own resources before the first cell (<see cref="ResourceLimits"/>). It decides nothing: on the student's side the
+/// grade cells only report actual values; the grader compares them with the key's in its own process.
 /// </remarks>
 public static class GradeWorker
 {
-    /// <summary>Serve requests until stdin closes.</summary>
-    public static async Task<int> RunAsync(TextReader input, string workingDirectory)
+    private const int MaxMessageChars = 2000;
+
+    /// <summary>Serve requests until standard input closes.</summary>
+    public static async Task<int> RunAsync(Stream requests, string workingDirectory)
     {
+        var limits = GradingLimits.FromEnvironment();
+        var replies = ReplyChannel.Open();
+        ResourceLimits.Apply(limits);
         ConsoleCapture.Install();
-        var reply = ConsoleCapture.OriginalOut;
-        var engine = new NotebookEngine(workingDirectory);
+        var engine = new NotebookEngine(workingDirectory) { MaxStreamChars = limits.OutputBytes };
+        using var input = new StreamReader(requests, Encoding.UTF8);
         while (await input.ReadLineAsync() is { } line)
         {
-            var code = JsonDocument.Parse(line).RootElement.GetProperty("code").GetString() ?? "";
-            var result = await engine.ExecuteAsync(code);
-            var (status, message) = result.Error switch
+            var request = JsonSerializer.Deserialize<WorkerRequest>(line, WorkerJson.Options)!;
+            var records = new List<ProbeRecord>();
+            Probe.Records = request.Grade ? records : null;
+            CellResult result;
+            try
             {
-                null => ("ok", ""),
-                { EName: "GradeFailure" } e => ("failed", e.EValue),
-                var e => ("error", $"{e.EName}: {e.EValue}"),
-            };
-            await reply.WriteLineAsync(JsonSerializer.Serialize(new { status, message }));
-            await reply.FlushAsync();
+                result = await engine.ExecuteAsync(request.Code);
+            }
+            finally
+            {
+                Probe.Records = null;
+            }
+            var message = result.Error is { } e ? $"{e.EName}: {e.EValue}" : "";
+            if (message.Length > MaxMessageChars) message = message[..MaxMessageChars] + " …";
+            List<ProbeRecord> reported;
+            lock (records) reported = [.. records];
+            var reply = new WorkerReply(request.Nonce, result.Error is null ? "ok" : "error", message, reported);
+            await replies.WriteAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(reply, WorkerJson.Options) + "\n"));
+            await replies.FlushAsync();
         }
         return 0;
     }

@@ -1,122 +1,200 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Course.Notebooks.Document;
+using Course.Notebooks.Execution;
 
 namespace Course.Notebooks.Grading;
 
-/// <summary>Grades a submission against the instructor's key in a child process, with a time limit per cell.</summary>
+/// <summary>The key could not be run, so nothing can be graded with it; the message names the cell and the fix.</summary>
+public sealed class KeyException(string message) : Exception(message);
+
+/// <summary>Grades submissions against an instructor's key; every verdict is reached in this process.</summary>
 /// <remarks>
-/// The submission's own cells run first (never its grade cells: those always come from the key, so
-/// editing or deleting them changes nothing). Then each grade cell of the key runs in the same
-/// process. A cell past the time limit is killed with its process and scores 0; grading goes on in
-/// a fresh process that replays the submission (DESIGN.md, <c>course grade</c>).
+/// <see cref="PrepareKey"/> runs the key once in a sandboxed worker: its cells, then each grade cell rewritten
+/// (<see cref="GradeCellRewriter"/>) to record what every check expects. <see cref="Grade(string, GradingKey)"/> then,
+/// per submission: assembles the cells to run (<see cref="SubmissionCells"/>), reads the student's cells for calls
+/// grading forbids (<see cref="SubmissionAudit"/>), runs them in another sandboxed worker followed by the grade cells in
+/// their student form (which only report actual values), and judges every check here (<see cref="Verdict"/>). A cell past
+/// the time limit is killed with its process and scores 0; grading goes on in a fresh worker that replays the cells.
 /// </remarks>
-/// <param name="workerStart">Starts a grade worker (<c>course grade-worker</c>) in a given working folder.</param>
-/// <param name="timeout">Time limit for each cell.</param>
-public sealed class Grader(Func<string, ProcessStartInfo> workerStart, TimeSpan timeout)
+/// <param name="workerStart">Starts a grade worker (<c>course grade-worker</c>).</param>
+/// <param name="limits">Time, memory, disk, process and output limits, and whether grading may run without a sandbox.</param>
+public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits limits)
 {
-    /// <summary>Grade <paramref name="submissionPath"/> with the grade cells of <paramref name="keyPath"/>.</summary>
-    /// <param name="submissionPath">The student's notebook.</param>
+    /// <summary>Extra time for a fresh worker's first cell: the runtime, Roslyn and libtorch start up.</summary>
+    private static readonly TimeSpan StartupAllowance = TimeSpan.FromSeconds(30);
+
+    /// <summary>Grade one submission with a key prepared for it alone.</summary>
+    public GradeReport Grade(string submissionPath, string keyPath, IReadOnlyDictionary<string, string>? parameters = null) =>
+        Grade(submissionPath, PrepareKey(keyPath, parameters));
+
+    /// <summary>Run the key once: what every check of every grade cell expects.</summary>
     /// <param name="keyPath">The instructor's notebook.</param>
-    /// <param name="parameters">Overrides for the submission's <c>parameters</c> cell (e.g. fewer epochs).</param>
-    /// <exception cref="NotebookFormatException">Either notebook cannot be read.</exception>
-    public GradeReport Grade(string submissionPath, string keyPath, IReadOnlyDictionary<string, string>? parameters = null)
+    /// <param name="parameters">Overrides for the <c>parameters</c> cell (e.g. fewer epochs), used for every submission.</param>
+    /// <exception cref="NotebookFormatException">The key cannot be read or a grade cell cannot be rewritten.</exception>
+    /// <exception cref="KeyException">A cell of the key fails or runs past the time limit.</exception>
+    public GradingKey PrepareKey(string keyPath, IReadOnlyDictionary<string, string>? parameters = null)
     {
         var clock = Stopwatch.StartNew();
         var key = NotebookDocument.Load(keyPath);
-        var submission = NotebookDocument.Load(submissionPath);
-        if (parameters is not null) Running.NotebookParameters.Apply(submission, parameters);
-        var tests = key.Cells.Where(c => c.Type == CellType.Code && c.HasTag(ExerciseMarkers.GradeTag)).ToList();
-        var names = TestNames.Of(key);
-        var testIds = tests.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        var studentCells = submission.Cells
-            .Where(c => c.Type == CellType.Code && !c.HasTag(ExerciseMarkers.GradeTag) && !testIds.Contains(c.Id))
-            .Select(c => c.Source)
-            .ToList();
+        if (parameters is not null) Running.NotebookParameters.Apply(key, parameters);
+        var setup = key.Cells.Where(c => c.Type == CellType.Code && !c.HasTag(ExerciseMarkers.GradeTag)).ToList();
+        var grades = key.Cells.Where(c => c.Type == CellType.Code && c.HasTag(ExerciseMarkers.GradeTag)).ToList();
 
-        var workDir = Path.Combine(Path.GetTempPath(), "course-grade-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(workDir);
-        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(Path.GetFullPath(submissionPath))!).Where(f => !f.EndsWith(".ipynb", StringComparison.Ordinal)))
-            File.Copy(file, Path.Combine(workDir, Path.GetFileName(file)));
-        var (start, isolation) = Sandbox.Wrap(workerStart(workDir), workDir);
-        var results = new List<TestResult>();
-        var submissionErrors = new List<string>();
+        var names = TestNames.Of(key);
+        var files = Strings(key.Metadata["course"]?["files"]);
+        if (!key.Cells.Any(c => c.Source.Contains(ExerciseMarkers.BeginSolution, StringComparison.Ordinal)))
+            return new GradingKey(Path.GetFullPath(keyPath), key, [.. grades.Select((g, i) => new KeyTest(names[i], Release.PointsOf(g), g.Source, [], null, []))],
+                                  files, clock.Elapsed, SelfCheck: true);
+
+        var compiler = new CellCompiler();
+        foreach (var cell in setup) compiler.Add(cell.Source);
+        // Rewriting (Roslyn, here) overlaps with the key's cells running in the worker.
+        var rewriting = Task.Run(() => grades.Select(g =>
+        {
+            var (compilation, tree) = compiler.Add(g.Source);
+            return GradeCellRewriter.Rewrite(compilation, tree, $"{Path.GetFileName(keyPath)}, grade cell {g.Id}");
+        }).ToList());
+
+        var tests = new List<KeyTest>();
+        var replies = RunInWorker(setup.Select(c => c.Source).ToList(), grades.Count, i => rewriting.GetAwaiter().GetResult()[i].Key, [], budget: null,
+            (cell, reply) => throw new KeyException(reply is null
+                ? $"{Path.GetFileName(keyPath)}: code cell {cell + 1} of the key did not finish within {limits.CellTimeout.TotalSeconds:0.#} s; raise --timeout or pass shorter -p parameters"
+                : $"{Path.GetFileName(keyPath)}: code cell {cell + 1} of the key fails: {reply.Message}"),
+            out _);
+        var rewritten = rewriting.GetAwaiter().GetResult();
+        for (var i = 0; i < grades.Count; i++)
+        {
+            var reply = replies[i];
+            var keyError = reply is null ? $"the key's grade cell ran past {limits.CellTimeout.TotalSeconds:0.#} s"
+                : reply.Status != "ok" ? reply.Message
+                : reply.Records.FirstOrDefault(r => r.KeyFailure is not null || r.Error is not null) is { } bad ? bad.KeyFailure ?? bad.Error
+                : reply.Records.Count == 0 && rewritten[i].Checks > 0 ? "none of its checks ran" : null;
+            tests.Add(new KeyTest(names[i], Release.PointsOf(grades[i]), rewritten[i].Student, reply?.Records ?? [], keyError, Strings(grades[i].Metadata["course"]?["forbid"])));
+        }
+        return new GradingKey(Path.GetFullPath(keyPath), key, tests, files, clock.Elapsed);
+    }
+
+    /// <summary>Grade <paramref name="submissionPath"/> with a prepared key; never throws for anything the submission holds.</summary>
+    public GradeReport Grade(string submissionPath, GradingKey key)
+    {
+        var clock = Stopwatch.StartNew();
+        NotebookDocument submission;
         try
         {
-            WorkerProcess? worker = null;
-            string? submissionHangs = null;
-            foreach (var (test, name) in tests.Zip(names))
+            submission = NotebookDocument.Load(submissionPath);
+        }
+        catch (NotebookFormatException e)
+        {
+            return Unreadable(submissionPath, key, e.Message, clock);
+        }
+        var (cells, notes) = SubmissionCells.Assemble(key.Notebook, submission);
+        var errors = new List<string>(notes);
+        SubmissionAudit audit;
+        try
+        {
+            audit = SubmissionAudit.Inspect(cells);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Unreadable(submissionPath, key, $"its code could not be read: {e.Message}", clock);
+        }
+
+        if (audit.Everywhere.Count > 0)
+        {
+            var message = audit.Everywhere[0].Message() + (audit.Everywhere.Count > 1 ? $" (and {audit.Everywhere.Count - 1} more)" : "");
+            errors.AddRange(audit.Everywhere.Select(v => v.Message()));
+            return new GradeReport(submissionPath, [.. key.Tests.Select(t => new TestResult(t.Name, TestStatus.Error, 0, t.Points, message))], errors, "not run: the code uses what grading forbids", clock.Elapsed);
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(submissionPath))!;
+        var files = key.Files.Where(f => Path.GetFileName(f) == f).Select(f => Path.Combine(folder, f)).Where(File.Exists).ToList();
+        var budget = Stopwatch.StartNew();
+        var replies = RunInWorker(cells.Select(c => c.Source).ToList(), key.Tests.Count, i => key.Tests[i].StudentCode, files, budget,
+            (cell, reply) => errors.Add($"{cells[cell].Label}: {(reply is null ? $"did not finish within {limits.CellTimeout.TotalSeconds:0.#} s" : reply.Message)}"),
+            out var isolation);
+        var results = key.Tests.Select((test, i) =>
+            audit.Forbidden(test.Forbid) is { } forbidden ? new TestResult(test.Name, TestStatus.Failed, 0, test.Points, forbidden.Message())
+            : replies[i] is { Status: "budget" } over ? new TestResult(test.Name, over.Message.Contains("ended", StringComparison.Ordinal) ? TestStatus.Error : TestStatus.TimedOut, 0, test.Points, over.Message)
+            : key.SelfCheck ? Verdict.SelfCheck(test, replies[i], limits.CellTimeout)
+            : Verdict.Judge(test, replies[i], limits.CellTimeout)).ToList();
+        if (key.SelfCheck) isolation += "; a self-check against a released notebook: its visible checks ran in your own process, not for credit";
+        return new GradeReport(submissionPath, results, errors.Distinct().ToList(), isolation, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Run <paramref name="setup"/> then each of <paramref name="count"/> tests (grade cells, from <paramref name="test"/>) in a worker; one reply per test
+    /// (null: timed out). A test that times out or ends the worker gets a fresh worker that replays the setup for the next.
+    /// </summary>
+    private List<WorkerReply?> RunInWorker(IReadOnlyList<string> setup, int count, Func<int, string> test, IReadOnlyList<string> files, Stopwatch? budget,
+                                           Action<int, WorkerReply?> onSetupProblem, out string isolation)
+    {
+        var workDir = Directory.CreateTempSubdirectory("course-grade-").FullName;
+        var replies = new List<WorkerReply?>();
+        isolation = "";
+        WorkerProcess? worker = null;
+        try
+        {
+            var reportSetup = true;
+            string? stuck = null;
+            for (var t = 0; t < count; t++)
             {
-                var points = Release.PointsOf(test);
-                if (submissionHangs is not null)
+                if (OverBudget(budget)) stuck ??= BudgetSpent;
+                if (stuck is not null)
                 {
-                    results.Add(new TestResult(name, TestStatus.TimedOut, 0, points, submissionHangs));
+                    replies.Add(new WorkerReply("", "budget", stuck, []));
                     continue;
                 }
                 if (worker is null)
                 {
-                    worker = new WorkerProcess(Clone(start));
-                    var replayError = Replay(worker, studentCells, submissionErrors, results.Count == 0);
-                    if (replayError is not null)
+                    var (start, description, cgroup) = Sandbox.Wrap(workerStart(), limits, workDir, files);
+                    isolation = description;
+                    worker = new WorkerProcess(start, cgroup);
+                    for (var i = 0; i < setup.Count && stuck is null; i++)
+                    {
+                        var reply = worker.Run(setup[i], Limit(budget, i == 0 ? limits.CellTimeout + StartupAllowance : limits.CellTimeout));
+                        if (reply is { Status: "ok" }) continue;
+                        if (reportSetup) onSetupProblem(i, reply);
+                        if (reply is null) stuck = OverBudget(budget) ? BudgetSpent : $"cell {i + 1} ran past {limits.CellTimeout.TotalSeconds:0.#} s, so this test could not run";
+                        else if (reply.Message.StartsWith("the ", StringComparison.Ordinal)) stuck = reply.Message;   // the worker ended
+                    }
+                    reportSetup = false;
+                    if (stuck is not null)
                     {
                         worker.Dispose();
                         worker = null;
-                        submissionHangs = replayError;
-                        results.Add(new TestResult(name, TestStatus.TimedOut, 0, points, replayError));
+                        replies.Add(new WorkerReply("", "budget", stuck, []));
                         continue;
                     }
                 }
-                var reply = worker.Run(test.Source, timeout);
-                results.Add(reply switch
-                {
-                    null => new TestResult(name, TestStatus.TimedOut, 0, points, $"stopped after {timeout.TotalSeconds:0.#} s: an endless loop, or code far too slow"),
-                    ("ok", _) => new TestResult(name, TestStatus.Passed, points, points, ""),
-                    ("failed", var m) => new TestResult(name, TestStatus.Failed, 0, points, m),
-                    (_, var m) => new TestResult(name, TestStatus.Error, 0, points, Explain(m)),
-                });
-                if (reply is null || reply.Value.Message.StartsWith("the student's code ended", StringComparison.Ordinal))
+                var result = worker.Run(test(t), Limit(budget, limits.CellTimeout), grade: true);
+                replies.Add(result is null && OverBudget(budget) ? new WorkerReply("", "budget", BudgetSpent, []) : result);
+                if (result is null || (result.Status == "error" && result.Message.StartsWith("the ", StringComparison.Ordinal)))
                 {
                     worker.Dispose();
                     worker = null;
                 }
             }
-            worker?.Dispose();
         }
         finally
         {
+            worker?.Dispose();
             try { Directory.Delete(workDir, recursive: true); } catch (IOException) { }
         }
-        return new GradeReport(submissionPath, results, submissionErrors, isolation, clock.Elapsed);
+        return replies;
     }
 
-    /// <summary>Extra time for a fresh worker's first cell: the runtime, Roslyn and libtorch start up.</summary>
-    private static readonly TimeSpan StartupAllowance = TimeSpan.FromSeconds(30);
+    private bool OverBudget(Stopwatch? budget) => budget is not null && budget.Elapsed >= limits.SubmissionBudget - TimeSpan.FromSeconds(0.5);
 
-    private string? Replay(WorkerProcess worker, IReadOnlyList<string> cells, List<string> errors, bool record)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            var reply = worker.Run(cells[i], i == 0 ? timeout + StartupAllowance : timeout);
-            if (reply is null)
-            {
-                var message = $"the submission's cell {i + 1} ran past {timeout.TotalSeconds:0.#} s, so this test could not run";
-                if (record) errors.Add($"cell {i + 1}: did not finish within {timeout.TotalSeconds:0.#} s");
-                return message;
-            }
-            if (record && reply.Value.Status != "ok") errors.Add($"cell {i + 1}: {reply.Value.Message}");
-        }
-        return null;
-    }
+    private string BudgetSpent => $"the submission used its whole time budget of {limits.SubmissionBudget.TotalSeconds:0.#} s";
 
-    private static string Explain(string message) =>
-        message.Contains("NotImplementedException", StringComparison.Ordinal)
-            ? "not answered yet: the exercise still throws NotImplementedException"
-            : message;
+    private TimeSpan Limit(Stopwatch? budget, TimeSpan cell) =>
+        budget is null ? cell : TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(1).Ticks, Math.Min(cell.Ticks, (limits.SubmissionBudget - budget.Elapsed).Ticks)));
 
-    private static ProcessStartInfo Clone(ProcessStartInfo start)
-    {
-        var copy = new ProcessStartInfo(start.FileName) { WorkingDirectory = start.WorkingDirectory };
-        foreach (var arg in start.ArgumentList) copy.ArgumentList.Add(arg);
-        foreach (var (k, v) in start.Environment) copy.Environment[k] = v;
-        return copy;
-    }
+    private static GradeReport Unreadable(string path, GradingKey key, string message, Stopwatch clock) =>
+        new(path, [.. key.Tests.Select(t => new TestResult(t.Name, TestStatus.Error, 0, t.Points, $"the submission could not be graded: {message}"))],
+            [message], "not run", clock.Elapsed);
+
+    private static List<string> Strings(JsonNode? node) =>
+        node is JsonArray array ? [.. array.Select(n => n?.GetValue<string>()).OfType<string>()] : [];
 }

@@ -1,42 +1,101 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Course.Notebooks.Grading;
 
 /// <summary>One running grade worker: send a cell, wait for its reply or the time limit.</summary>
+/// <remarks>
+/// Everything that comes back is distrusted: a reply line longer than <see cref="MaxReplyBytes"/>, one that is not a
+/// reply or one that carries another request's nonce is an error for that request alone (and the worker is ended).
+/// The worker's standard error — where the student's own output lands — is read and thrown away as it comes, so no
+/// amount of output can fill the grader's memory.
+/// </remarks>
 internal sealed class WorkerProcess : IDisposable
 {
-    private readonly Process process;
+    /// <summary>Largest reply the grader reads.</summary>
+    public const int MaxReplyBytes = 64 << 20;
 
-    public WorkerProcess(ProcessStartInfo start)
+    private readonly Process process;
+    private readonly IDisposable? cgroup;
+    private readonly Stream replies;
+    private readonly byte[] buffer = new byte[64 << 10];
+    private int buffered, start;
+
+    public WorkerProcess(ProcessStartInfo startInfo, IDisposable? cgroup = null)
     {
-        start.RedirectStandardInput = true;
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
-        process = Process.Start(start) ?? throw new InvalidOperationException($"could not start the grade worker {start.FileName}");
-        process.ErrorDataReceived += (_, _) => { }; // the student's stderr is captured per cell; drain the rest
-        process.BeginErrorReadLine();
+        this.cgroup = cgroup;
+        startInfo.RedirectStandardInput = true;
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.UseShellExecute = false;
+        process = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start the grade worker {startInfo.FileName}");
+        replies = process.StandardOutput.BaseStream;
+        _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
     }
 
+    /// <summary>The worker's process id (for tests that look for what it left behind).</summary>
+    public int Id => process.Id;
+
     /// <summary>Run <paramref name="code"/>; null when the worker did not answer within <paramref name="timeout"/> (it is then killed).</summary>
-    public (string Status, string Message)? Run(string code, TimeSpan timeout)
+    public WorkerReply? Run(string code, TimeSpan timeout, bool grade = false)
     {
-        process.StandardInput.WriteLine(JsonSerializer.Serialize(new { code }));
-        process.StandardInput.Flush();
-        var read = process.StandardOutput.ReadLineAsync();
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        try
+        {
+            process.StandardInput.WriteLine(JsonSerializer.Serialize(new WorkerRequest(nonce, code, grade), WorkerJson.Options));
+            process.StandardInput.Flush();
+        }
+        catch (IOException)
+        {
+            return Ended(nonce);
+        }
+        var read = Task.Run(ReadLine);
         if (!read.Wait(timeout))
         {
-            Kill();   // after this the pending read ends with null too: decide by the wait, not by the read
+            Kill();   // after this the pending read ends too: decide by the wait, not by the read
             return null;
         }
-        if (read.Result is null)
+        if (read.Result is not { } line) return Ended(nonce);
+        WorkerReply? reply = null;
+        try
         {
-            Kill();
-            return ("error", "the student's code ended the grading process (e.g. Environment.Exit or a crash)");
+            reply = line.Length == 0 ? null : JsonSerializer.Deserialize<WorkerReply>(line, WorkerJson.Options);
         }
-        var reply = JsonDocument.Parse(read.Result).RootElement;
-        return (reply.GetProperty("status").GetString()!, reply.GetProperty("message").GetString()!);
+        catch (JsonException)
+        {
+        }
+        if (reply?.Nonce == nonce && reply.Status is "ok" or "error" && reply.Records is not null) return reply;
+        Kill();
+        return new WorkerReply(nonce, "error", "the grading process sent a reply that does not belong to this request (was something written into its channel?)", []);
+    }
+
+    private WorkerReply Ended(string nonce)
+    {
+        Kill();
+        return new WorkerReply(nonce, "error", "the student's code ended the grading process (a crash, running out of memory or stack, or a file past the size limit)", []);
+    }
+
+    /// <summary>The next line from the reply channel; "" when it is too long, null when the channel closed.</summary>
+    private string? ReadLine()
+    {
+        var line = new MemoryStream();
+        while (true)
+        {
+            if (start == buffered)
+            {
+                start = 0;
+                buffered = replies.Read(buffer, 0, buffer.Length);
+                if (buffered == 0) return null;
+            }
+            var newline = Array.IndexOf(buffer, (byte)'\n', start, buffered - start);
+            var end = newline < 0 ? buffered : newline;
+            if (line.Length + (end - start) > MaxReplyBytes) return "";
+            line.Write(buffer, start, end - start);
+            start = newline < 0 ? buffered : newline + 1;
+            if (newline >= 0) return Encoding.UTF8.GetString(line.GetBuffer(), 0, (int)line.Length);
+        }
     }
 
     private void Kill()
@@ -50,5 +109,6 @@ internal sealed class WorkerProcess : IDisposable
         try { process.StandardInput.Close(); } catch (IOException) { }
         if (!process.WaitForExit(5000)) Kill();
         process.Dispose();
+        cgroup?.Dispose();
     }
 }

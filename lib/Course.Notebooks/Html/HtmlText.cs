@@ -1,4 +1,4 @@
-using System.Text;
+using System.Net;
 using System.Text.RegularExpressions;
 
 namespace Course.Notebooks.Html;
@@ -6,23 +6,9 @@ namespace Course.Notebooks.Html;
 /// <summary>Small text helpers for writing HTML: escaping, ANSI stripping, durations.</summary>
 internal static partial class HtmlText
 {
-    /// <summary>Escape <c>&amp; &lt; &gt; " '</c> so text shows as written, in content or attributes.</summary>
-    public static string Escape(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return "";
-        var sb = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-            sb.Append(c switch
-            {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
-        return sb.ToString();
-    }
+    /// <summary>Escape text for HTML content or attributes with the framework's encoder (<see cref="WebUtility.HtmlEncode(string)"/>), null as empty.</summary>
+    /// <remarks>The course's one HTML encoder: the library (<c>MimeBundle</c>, <c>ImageGrid</c>) and the feedback page call the same method.</remarks>
+    public static string Escape(string? text) => WebUtility.HtmlEncode(text ?? "");
 
     /// <summary>Remove ANSI escape sequences (colours, cursor moves) that tracebacks and progress bars carry.</summary>
     public static string StripAnsi(string text) => Ansi().Replace(text, "");

@@ -9,12 +9,6 @@ using Markdig.Syntax.Inlines;
 
 namespace Course.Notebooks.Html;
 
-/// <summary>One entry of a page's table of contents: a <c>##</c> or <c>###</c> heading.</summary>
-/// <param name="Level">2 or 3.</param>
-/// <param name="Id">The heading's anchor id, unique on the page.</param>
-/// <param name="Html">The heading's text as inline HTML (math kept in spans).</param>
-internal sealed record TocEntry(int Level, string Id, string Html);
-
 /// <summary>Renders the Markdown cells of one page with Markdig, collecting the table of contents.</summary>
 /// <remarks>
 /// Advanced extensions (tables, footnotes, auto identifiers, and math, Markdig's <c>UseMathematics</c>):

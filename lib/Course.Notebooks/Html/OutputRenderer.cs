@@ -26,19 +26,6 @@ internal static partial class OutputRenderer
         _ => "",
     };
 
-    /// <summary>True when the notebook shows a Plotly chart, so its page must load plotly.js.</summary>
-    public static bool NeedsPlotly(NotebookDocument notebook) =>
-        notebook.Cells.SelectMany(c => c.Outputs).Any(o => o switch
-        {
-            DisplayDataOutput d => IsPlotly(d.Data),
-            ExecuteResultOutput r => IsPlotly(r.Data),
-            _ => false,
-        });
-
-    private static bool IsPlotly(IReadOnlyDictionary<string, string> data) =>
-        data.ContainsKey(MimeTypes.PlotlyJson) ||
-        (data.TryGetValue(MimeTypes.Html, out var html) && html.Contains("Plotly.", StringComparison.Ordinal));
-
     private static string Bundle(IReadOnlyDictionary<string, string> data, string id)
     {
         if (data.TryGetValue(MimeTypes.Html, out var html))

@@ -36,7 +36,7 @@ internal static class PageRenderer
             html.Append($"<footer class=\"page-footer\">Ran in {HtmlText.Duration(page.Elapsed)} with <code>course run</code>.</footer>\n");
         html.Append("</main>\n</div>\n</body>\n</html>\n");
         var rest = html.ToString();
-        return Layout.Head(page.Title, rest, OutputRenderer.NeedsPlotly(page.Notebook)) + rest;
+        return Layout.Head(page.Title, rest, PlotlyCharts.Any(page.Notebook)) + rest;
     }
 
     private static string Cell(NotebookCell cell, MarkdownRenderer markdown) => cell.Type switch

@@ -52,6 +52,3 @@ public sealed record ConnectionInfo(
             Port("shell_port"), Port("control_port"), Port("iopub_port"), Port("stdin_port"), Port("hb_port"));
     }
 }
-
-/// <summary>A kernel start-up problem, reported as one line.</summary>
-public sealed class KernelException(string message) : Exception(message);

@@ -97,76 +97,31 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
             cell.ExecutionCount = null;
         }
         progress.NotebookStarted(stem, codeCells.Count);
-        Metrics.Reset();
         var engine = new NotebookEngine(Path.GetDirectoryName(path)!, progress);
-        var previousDirectory = Environment.CurrentDirectory;
-        Environment.CurrentDirectory = Path.GetDirectoryName(path)!;
         string? error = null;
         var times = new List<TimeSpan>();
-        try
+        foreach (var cell in codeCells)
         {
-            foreach (var cell in codeCells)
+            progress.CellStarted(times.Count + 1, codeCells.Count);
+            var result = await engine.ExecuteCellAsync(cell, cancellation);
+            times.Add(result.Elapsed);
+            if (result.Error is { } e)
             {
-                progress.CellStarted(times.Count + 1, codeCells.Count);
-                var result = await engine.ExecuteCellAsync(cell, cancellation);
-                times.Add(result.Elapsed);
-                if (result.Error is { } e)
-                {
-                    error = $"cell {times.Count} of {codeCells.Count} failed: {e.EName}: {e.EValue}";
-                    break;
-                }
+                error = $"cell {times.Count} of {codeCells.Count} failed: {e.EName}: {e.EValue}";
+                break;
             }
         }
-        finally
-        {
-            Environment.CurrentDirectory = previousDirectory;
-        }
-        var metrics = Metrics.Snapshot();
-        engine = null;
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        var metrics = engine.RecordedMetrics;
         var run = new NotebookRun(path, stem, notebook, error, times.Count, codeCells.Count, clock.Elapsed, metrics, times);
         if (!options.JudgeTargets || error is not null) return run;
         var set = options.Targets ?? course.Choose(overrides);
         return run with { TargetSet = set, Targets = course.Judge(set, metrics) };
     }
 
-    private static string PrepareOutDir(string outDir, IReadOnlyList<string> notebooks)
-    {
-        var full = Path.GetFullPath(outDir);
-        var parent = Path.GetDirectoryName(full.TrimEnd(Path.DirectorySeparatorChar));
-        if (parent is not null && !Directory.Exists(parent))
-            throw new RunException($"--out {outDir}: the parent folder {parent} does not exist; create it or choose another output folder.");
-        if (File.Exists(full))
-            throw new RunException($"--out {outDir} is a file; choose a folder for the executed notebooks.");
-        var clash = notebooks.FirstOrDefault(n => string.Equals(Path.GetDirectoryName(n), full.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal));
-        if (clash is not null)
-            throw new RunException($"--out {outDir} is the folder of {Path.GetFileName(clash)}; executed copies would overwrite the sources. Choose another folder (default: out).");
-        Directory.CreateDirectory(full);
-        return full;
-    }
+    private static string PrepareOutDir(string outDir, IReadOnlyList<string> notebooks) => OutputFolder.Prepare(outDir, notebooks, "executed copies");
 
-    private static void WriteMetrics(string outDir, IReadOnlyList<NotebookRun> runs)
-    {
-        var path = Path.Combine(outDir, "metrics.json");
-        JsonObject all;
-        try
-        {
-            all = File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? [] : [];
-        }
-        catch (JsonException)
-        {
-            all = [];
-        }
-        foreach (var run in runs.Where(r => r.Executed is not null))
-        {
-            var entry = new JsonObject();
-            foreach (var (name, value) in run.Metrics) entry[name] = value;
-            all[run.Stem] = entry;
-        }
-        var sorted = new JsonObject(all.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
-        File.WriteAllText(path, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
-    }
+    private static void WriteMetrics(string outDir, IReadOnlyList<NotebookRun> runs) =>
+        MetricsFile.Write(Path.Combine(outDir, "metrics.json"), runs.Where(r => r.Executed is not null).Select(r => KeyValuePair.Create(r.Stem, r.Metrics)));
 
     /// <summary>
     /// <c>targets.json</c>: <c>{notebook: {"set": "default"|"test", "met": bool, "targets": {metric: {target, value, met, detail}}}}</c>,
@@ -249,11 +204,6 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         BookWriter.WriteIndex(outDir, pages, metrics, ReadTargets(outDir));
     }
 
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ReadMetrics(string outDir)
-    {
-        var json = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json"))) as JsonObject ?? [];
-        return json.ToDictionary(
-            kv => kv.Key,
-            kv => (IReadOnlyDictionary<string, double>)(kv.Value as JsonObject ?? []).ToDictionary(m => m.Key, m => m.Value!.GetValue<double>()));
-    }
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ReadMetrics(string outDir) =>
+        MetricsFile.Read(Path.Combine(outDir, "metrics.json"));
 }

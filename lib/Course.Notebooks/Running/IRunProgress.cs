@@ -17,10 +17,3 @@ public interface IRunProgress : IExecutionListener
     /// <summary>A warning worth a line (e.g. an unknown parameter).</summary>
     void Warning(string message) { }
 }
-
-/// <summary>Progress that reports nothing.</summary>
-public sealed class SilentProgress : IRunProgress
-{
-    /// <summary>The shared instance.</summary>
-    public static readonly SilentProgress Instance = new();
-}

@@ -33,11 +33,18 @@ public static class NotebookParameters
         return result;
     }
 
-    /// <summary>Parse <c>name=value;name=value</c> (from <see cref="EnvironmentVariable"/>).</summary>
-    public static IReadOnlyDictionary<string, string> ParseList(string? list)
+    /// <summary>Parse <c>name=value;name=value</c> (from <see cref="EnvironmentVariable"/>; commas also separate) with <see cref="Parse"/>'s rules.</summary>
+    /// <exception cref="ArgumentException">An item is not of the form name=value.</exception>
+    public static IReadOnlyDictionary<string, string> ParseList(string? list) =>
+        Parse((list ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>Parse <c>name=value</c> assignments (<c>-p</c> options, the environment variable's items); a name given twice keeps its last value, as papermill does.</summary>
+    /// <remarks>The one parser behind <c>course run -p</c>, <c>course grade -p</c>, <see cref="EnvironmentVariable"/> and the kernel.</remarks>
+    /// <exception cref="ArgumentException">An item is not of the form name=value.</exception>
+    public static IReadOnlyDictionary<string, string> Parse(IEnumerable<string> assignments)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var item in (list ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var item in assignments)
         {
             var (name, value) = ParseAssignment(item);
             result[name] = value;

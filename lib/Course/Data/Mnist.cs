@@ -35,12 +35,12 @@ public static class Mnist
     /// <summary>The MNIST folder that <see cref="Load"/> uses when given none.</summary>
     /// <remarks>
     /// Searched in order: <c>$COURSE_DATA/mnist</c>, <c>$COURSE_DATA</c>, then <c>datasets/mnist</c> in the
-    /// current directory and each parent, then the same from <see cref="AppContext.BaseDirectory"/>.
+    /// notebook's folder (<see cref="Interactive.Notebook.WorkingDirectory"/>; the current directory outside a notebook) and each parent, then the same from <see cref="AppContext.BaseDirectory"/>.
     /// Notebook 00-setup prints it so you can see which data you are using.
     /// </remarks>
     /// <exception cref="DatasetException">No folder with MNIST files was found; the message lists where it looked.</exception>
     public static string DefaultDirectory =>
-        Locate(Environment.GetEnvironmentVariable(EnvironmentVariable), Environment.CurrentDirectory, AppContext.BaseDirectory);
+        Locate(Environment.GetEnvironmentVariable(EnvironmentVariable), Interactive.Notebook.WorkingDirectory, AppContext.BaseDirectory);
 
     /// <summary>Load every digit in <paramref name="directory"/> (default: <see cref="DefaultDirectory"/>) as tensors.</summary>
     /// <remarks>
@@ -136,6 +136,7 @@ public static class Mnist
 
     private static string Resolve(string directory)
     {
+        directory = Path.Combine(Interactive.Notebook.WorkingDirectory, directory); // relative to the notebook
         if (HoldsMnist(directory))
             return directory;
         var nested = Path.Combine(directory, "mnist");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using static TorchSharp.torch;
 
 namespace Course.Grading;
@@ -6,73 +5,48 @@ namespace Course.Grading;
 /// <summary>Checks for grade cells, with messages a student understands.</summary>
 /// <remarks>
 /// Each check names the thing being tested, what it should be and what it was, e.g.
-/// "KlDivergence(μ=0, logσ²=0) should be 0, got 0.31". Tensors are compared shape first, then values.
-/// Used by the grade cells of notebooks 01–11.
+/// "KlDivergence(μ=0, logσ²=0) should be 0, got 0.31". Tensors and arrays are compared shape first, then values.
+/// In a notebook a failed check throws <see cref="GradeFailure"/>; under <c>course grade</c> the grader rewrites each
+/// call so that the student's process only reports the first argument and <see cref="Comparison"/> decides outside it.
+/// Write the student's own result as the first argument. Used by the grade cells of notebooks 01–11.
 /// </remarks>
 public static class Check
 {
     /// <summary>Fail with <paramref name="message"/> unless <paramref name="condition"/> holds.</summary>
-    public static void That(bool condition, string message)
-    {
-        if (!condition) throw new GradeFailure(message);
-    }
+    /// <remarks>A truth value is easy to guess: give each grade cell at least one value check as well.</remarks>
+    public static void That(bool condition, string message) => Fail(Comparison.Judge("That", CheckValue.From(condition), CheckValue.From(true), 0, message));
 
-    /// <summary>Fail unless <paramref name="actual"/> equals <paramref name="expected"/>.</summary>
-    public static void Equal<T>(T actual, T expected, string what)
-    {
-        if (!EqualityComparer<T>.Default.Equals(actual, expected))
-            throw new GradeFailure($"{what} should be {Show(expected)}, got {Show(actual)}");
-    }
+    /// <summary>Fail unless <paramref name="actual"/> equals <paramref name="expected"/> (arrays and tensors element by element).</summary>
+    public static void Equal<T>(T actual, T expected, string what) =>
+        Fail(Comparison.Judge("Equal", CheckValue.From(actual), CheckValue.From(expected), 0, what));
 
     /// <summary>Fail unless |actual − expected| ≤ tolerance.</summary>
-    public static void Close(double actual, double expected, double tolerance, string what)
-    {
-        if (double.IsNaN(actual) || Math.Abs(actual - expected) > tolerance)
-            throw new GradeFailure($"{what} should be {Show(expected)} (± {Show(tolerance)}), got {Show(actual)}");
-    }
+    public static void Close(double actual, double expected, double tolerance, string what) =>
+        Fail(Comparison.Judge("Close", CheckValue.From(actual), CheckValue.From(expected), tolerance, what));
 
     /// <summary>Fail unless <paramref name="tensor"/> has exactly <paramref name="shape"/>.</summary>
     public static void Shape(Tensor tensor, long[] shape, string what)
     {
         ArgumentNullException.ThrowIfNull(tensor);
-        if (!tensor.shape.SequenceEqual(shape))
-            throw new GradeFailure($"{what} should have shape ({string.Join(", ", shape)}), got ({string.Join(", ", tensor.shape)})");
+        Fail(Comparison.Judge("Shape", CheckValue.OfShape(tensor.shape), CheckValue.OfShape(shape), 0, what));
     }
 
     /// <summary>Fail unless the tensors have the same shape and every element differs by at most <paramref name="tolerance"/>.</summary>
     public static void Close(Tensor actual, Tensor expected, double tolerance, string what)
     {
         ArgumentNullException.ThrowIfNull(expected);
-        Shape(actual, expected.shape, what);
-        using var scope = NewDisposeScope();
-        var difference = (actual.to_type(ScalarType.Float64) - expected.to_type(ScalarType.Float64)).abs();
-        if (difference.numel() == 0) return;
-        var worst = difference.isnan().any().item<bool>() ? double.NaN : difference.max().item<double>();
-        if (!double.IsNaN(worst) && worst <= tolerance) return;
-        var index = difference.nan_to_num(double.PositiveInfinity).flatten().argmax().item<long>();
-        var position = Unravel(index, actual.shape);
-        var got = actual.flatten()[index].to_type(ScalarType.Float64).item<double>();
-        var want = expected.flatten()[index].to_type(ScalarType.Float64).item<double>();
-        throw new GradeFailure($"{what} differs at [{string.Join(", ", position)}]: should be {Show(want)} (± {Show(tolerance)}), got {Show(got)}");
+        Fail(Comparison.Judge("Close", CheckValue.From(actual), CheckValue.From(expected), tolerance, what));
     }
 
-    private static long[] Unravel(long index, long[] shape)
+    /// <summary>Fail unless the arrays (e.g. two <c>float[,]</c> feature maps) have the same shape and every element differs by at most <paramref name="tolerance"/>.</summary>
+    public static void Close(Array actual, Array expected, double tolerance, string what)
     {
-        var position = new long[shape.Length];
-        for (var d = shape.Length - 1; d >= 0; d--)
-        {
-            position[d] = index % shape[d];
-            index /= shape[d];
-        }
-        return position;
+        ArgumentNullException.ThrowIfNull(expected);
+        Fail(Comparison.Judge("Close", CheckValue.From(actual), CheckValue.From(expected), tolerance, what));
     }
 
-    private static string Show<T>(T value) => value switch
+    private static void Fail(string? message)
     {
-        null => "null",
-        double d => d.ToString("G4", CultureInfo.InvariantCulture),
-        float f => f.ToString("G4", CultureInfo.InvariantCulture),
-        string s => $"\"{s}\"",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-    };
+        if (message is not null) throw new GradeFailure(message);
+    }
 }

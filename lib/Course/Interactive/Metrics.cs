@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Course.Interactive;
 
 namespace Course;
 
@@ -6,26 +6,29 @@ namespace Course;
 /// <remarks>
 /// Each lecture issue names its metrics (e.g. <c>setup_test_accuracy</c>); keep the names exactly.
 /// <c>course run</c> collects them per notebook as <c>{ "&lt;stem&gt;": { "&lt;name&gt;": number } }</c>.
+/// Values go to the running notebook's own <see cref="MetricsRecorder"/> (it flows with the cell's
+/// async context, into tasks the cell starts); outside a notebook, to one recorder for the process.
 /// </remarks>
 public static class Metrics
 {
-    private static readonly ConcurrentDictionary<string, double> values = new(StringComparer.Ordinal);
+    private static readonly MetricsRecorder outsideNotebooks = new();
+    private static readonly AsyncLocal<MetricsRecorder?> current = new();
+
+    /// <summary>Where <see cref="Record"/> writes: the running notebook's recorder, or the process's outside a notebook.</summary>
+    /// <remarks>The notebook engine sets this for the cells it runs; setting null returns to the process's recorder.</remarks>
+    public static MetricsRecorder Recorder
+    {
+        get => current.Value ?? outsideNotebooks;
+        set => current.Value = value;
+    }
 
     /// <summary>Record <paramref name="value"/> under <paramref name="name"/>, replacing an earlier value.</summary>
     /// <exception cref="ArgumentException">The name is empty or the value is not a finite number.</exception>
-    public static void Record(string name, double value)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-            throw new ArgumentException("Metrics.Record needs a non-empty metric name, e.g. Metrics.Record(\"test_accuracy\", acc).", nameof(name));
-        if (!double.IsFinite(value))
-            throw new ArgumentException($"Metrics.Record(\"{name}\", {value}): the value must be a finite number; check the computation that produced it.", nameof(value));
-        values[name] = value;
-    }
+    public static void Record(string name, double value) => Recorder.Record(name, value);
 
-    /// <summary>The metrics recorded since the last <see cref="Reset"/>, sorted by name.</summary>
-    public static IReadOnlyDictionary<string, double> Snapshot() =>
-        new SortedDictionary<string, double>(values.ToDictionary(kv => kv.Key, kv => kv.Value), StringComparer.Ordinal);
+    /// <summary>The metrics recorded in this context since the last <see cref="Reset"/>, sorted by name.</summary>
+    public static IReadOnlyDictionary<string, double> Snapshot() => Recorder.Snapshot();
 
-    /// <summary>Forget every recorded metric (the runner calls this before each notebook).</summary>
-    public static void Reset() => values.Clear();
+    /// <summary>Forget every metric recorded in this context.</summary>
+    public static void Reset() => Recorder.Reset();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Course.Plots;
 using Course.Training;
@@ -98,7 +99,7 @@ public static class MimeBundle
         bool hasTest = history.TestLoss.Any(double.IsFinite), hasMetric = history.TestMetric.Any(double.IsFinite);
         var html = new StringBuilder("<table class=\"course-history\"><thead><tr><th>epoch</th><th>train loss</th>");
         if (hasTest) html.Append("<th>test loss</th>");
-        if (hasMetric) html.Append("<th>").Append(Escape(history.MetricName)).Append("</th>");
+        if (hasMetric) html.Append("<th>").Append(WebUtility.HtmlEncode(history.MetricName)).Append("</th>");
         html.Append("<th>seconds</th><th>samples/s</th></tr></thead><tbody>");
         foreach (var e in history)
         {
@@ -126,7 +127,7 @@ public static class MimeBundle
             for (int j = 0; j < cols; j++)
             {
                 text.Append(j == 0 ? "" : " ").Append(cells[i, j].PadLeft(width));
-                html.Append("<td>").Append(Escape(cells[i, j])).Append("</td>");
+                html.Append("<td>").Append(WebUtility.HtmlEncode(cells[i, j])).Append("</td>");
             }
             text.Append('\n');
             html.Append("</tr>");
@@ -134,8 +135,6 @@ public static class MimeBundle
         return new Dictionary<string, string> { [PlainText] = text.ToString().TrimEnd('\n'), [Html] = html.Append("</tbody></table>").ToString() };
     }
 
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
     private static Dictionary<string, string> FromFormatter(object value)
     {

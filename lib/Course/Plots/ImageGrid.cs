@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Course.Training;
 using TorchSharp;
@@ -97,13 +98,13 @@ public sealed class ImageGrid
     public string ToHtml()
     {
         if (Captions is null)
-            return $"<img src=\"data:image/png;base64,{Convert.ToBase64String(ToPng())}\" width=\"{PixelWidth}\" height=\"{PixelHeight}\" alt=\"{Escape(ToString())}\" style=\"image-rendering: pixelated\"/>";
+            return $"<img src=\"data:image/png;base64,{Convert.ToBase64String(ToPng())}\" width=\"{PixelWidth}\" height=\"{PixelHeight}\" alt=\"{WebUtility.HtmlEncode(ToString())}\" style=\"image-rendering: pixelated\"/>";
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture,
             $"<div style=\"display: grid; grid-template-columns: repeat({Columns}, max-content); gap: 4px 8px; font: 12px sans-serif\">");
         for (int i = 0; i < Count; i++)
             html.Append(CultureInfo.InvariantCulture,
-                $"<figure style=\"margin: 0; text-align: center\"><img src=\"data:image/png;base64,{Convert.ToBase64String(ImagePng(i))}\" width=\"{ImageWidth * Scale}\" height=\"{ImageHeight * Scale}\" style=\"image-rendering: pixelated\"/><figcaption>{Escape(Captions[i])}</figcaption></figure>");
+                $"<figure style=\"margin: 0; text-align: center\"><img src=\"data:image/png;base64,{Convert.ToBase64String(ImagePng(i))}\" width=\"{ImageWidth * Scale}\" height=\"{ImageHeight * Scale}\" style=\"image-rendering: pixelated\"/><figcaption>{WebUtility.HtmlEncode(Captions[i])}</figcaption></figure>");
         html.Append("</div>");
         return html.ToString();
     }
@@ -118,8 +119,6 @@ public sealed class ImageGrid
         return Captions is null ? text : text + ": " + string.Join(", ", Captions.Take(16)) + (Count > 16 ? ", …" : "");
     }
 
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;");
 
     private byte[] RenderGrid()
     {

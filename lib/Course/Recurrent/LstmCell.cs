@@ -5,15 +5,15 @@ using static TorchSharp.torch.nn;
 
 namespace Course.Recurrent;
 
-/// <summary>The gates and states of one LSTM step, each (B, H).</summary>
+/// <summary>The gates and states of one LSTM step, each (B, H), named and ordered as <see cref="PeepholeGates"/>: input, forget, cell (candidate), output gate, then the states.</summary>
 /// <remarks>Returned by <see cref="LstmCell.Step"/> so notebook 05-rnn-lstm can look inside a step.</remarks>
 /// <param name="InputGate">i = σ(·): how much of the candidate to write.</param>
 /// <param name="ForgetGate">f = σ(·): how much of the old cell state to keep (1 = keep all).</param>
+/// <param name="Candidate">g = tanh(·): the candidate cell values ("C̃_t" on the lecture's slides).</param>
 /// <param name="OutputGate">o = σ(·): how much of the squashed cell state to show as h_t.</param>
-/// <param name="Candidate">g = tanh(·): the candidate values ("C̃_t" on the lecture's slides).</param>
 /// <param name="CellState">c_t = f ⊙ c_{t−1} + i ⊙ g.</param>
-/// <param name="Hidden">h_t = o ⊙ tanh(c_t).</param>
-public sealed record LstmGates(Tensor InputGate, Tensor ForgetGate, Tensor OutputGate, Tensor Candidate, Tensor CellState, Tensor Hidden);
+/// <param name="HiddenState">h_t = o ⊙ tanh(c_t).</param>
+public sealed record LstmGates(Tensor InputGate, Tensor ForgetGate, Tensor Candidate, Tensor OutputGate, Tensor CellState, Tensor HiddenState);
 
 /// <summary>An LSTM step written from the lecture's gate equations: one matrix W on [h_{t−1}, x_t], gates i, f, o, g.</summary>
 /// <remarks>
@@ -21,7 +21,8 @@ public sealed record LstmGates(Tensor InputGate, Tensor ForgetGate, Tensor Outpu
 /// <c>h_t = o ⊙ tanh(c_t)</c>; seed 001 (Lecture 11), "LSTM" gates 1–3 (forget, input + candidate, output) with biases.
 /// Hochreiter &amp; Schmidhuber, Long Short-Term Memory, Neural Computation 9(8), 1997 (forget gate: Gers et al. 2000).
 /// The rows of <see cref="W"/> are stacked in the lecture's order i, f, o, g; PyTorch stacks i, f, g, o, splits W into
-/// weight_hh and weight_ih and has two biases — <see cref="LoadFrom(LSTMCell)"/> converts. Notebook 05-rnn-lstm.
+/// weight_hh and weight_ih and has two biases — <see cref="LoadFrom(LSTMCell)"/> converts. The gates themselves
+/// (<see cref="LstmGates"/>) carry the names and order of <see cref="PeepholeGates"/>: input, forget, cell, output. Notebook 05-rnn-lstm.
 /// </remarks>
 public sealed class LstmCell : Module<Tensor, (Tensor, Tensor)?, (Tensor, Tensor)>
 {
@@ -69,7 +70,7 @@ public sealed class LstmCell : Module<Tensor, (Tensor, Tensor)?, (Tensor, Tensor
         var candidate = parts[3].tanh();                                               // g: candidate values
         var cellState = forgetGate * c + inputGate * candidate;                        // c_t = f ⊙ c_{t−1} + i ⊙ g
         var hidden = outputGate * cellState.tanh();                                    // h_t = o ⊙ tanh(c_t)
-        return new LstmGates(inputGate, forgetGate, outputGate, candidate, cellState, hidden);
+        return new LstmGates(inputGate, forgetGate, candidate, outputGate, cellState, hidden);
     }
 
     /// <summary>One step: (h_t, c_t) from x_t and (h_{t−1}, c_{t−1}) (zeros when null), like <c>nn.LSTMCell</c>.</summary>
@@ -79,7 +80,7 @@ public sealed class LstmCell : Module<Tensor, (Tensor, Tensor)?, (Tensor, Tensor
     public override (Tensor, Tensor) forward(Tensor x, (Tensor, Tensor)? state)
     {
         var gates = Step(x, state?.Item1, state?.Item2);
-        return (gates.Hidden, gates.CellState);
+        return (gates.HiddenState, gates.CellState);
     }
 
     /// <summary>One step with an optional old state (zeros when omitted).</summary>

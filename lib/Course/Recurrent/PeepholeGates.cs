@@ -3,19 +3,19 @@ using static TorchSharp.torch;
 
 namespace Course.Recurrent;
 
-/// <summary>Every quantity of one peephole-LSTM step, named as the lecture names it.</summary>
+/// <summary>Every quantity of one peephole-LSTM step, named as the lecture names it: input, forget, cell (candidate), output gate, then the states.</summary>
 /// <remarks>
 /// Seed 002 (Lecture 9), "Peephole convolutional LSTM"; seed 001 (Lecture 11), "LSTM – Gate 1, 2, 3".
 /// Returned by <see cref="PeepholeLstmCell.Gates"/> (vectors (B, H)) and <see cref="ConvLstmCell.Gates"/>
 /// (maps (B, C, H, W)); notebook 06-conv-lstm looks at the gate values of one step.
 /// </remarks>
-/// <param name="ForgetGate">f(t) = σ(W_f h(t−1) + U_f x(t) + V_f ⊙ C(t−1) + b_f), in (0, 1): how much of C(t−1) to keep.</param>
 /// <param name="InputGate">i(t) = σ(W_i h(t−1) + U_i x(t) + V_i ⊙ C(t−1) + b_i), in (0, 1): how much of the candidate to add.</param>
-/// <param name="Candidate">C̃(t) = tanh(W_c h(t−1) + U_c x(t) + b_c), in (−1, 1): the candidate values.</param>
-/// <param name="CellState">C(t) = f(t) ⊙ C(t−1) + i(t) ⊙ C̃(t).</param>
+/// <param name="ForgetGate">f(t) = σ(W_f h(t−1) + U_f x(t) + V_f ⊙ C(t−1) + b_f), in (0, 1): how much of C(t−1) to keep.</param>
+/// <param name="Candidate">C̃(t) = tanh(W_c h(t−1) + U_c x(t) + b_c), in (−1, 1): the candidate cell values.</param>
 /// <param name="OutputGate">O(t) = σ(W_o h(t−1) + U_o x(t) + V_o ⊙ C(t) + b_o): peeks at the new cell state.</param>
+/// <param name="CellState">C(t) = f(t) ⊙ C(t−1) + i(t) ⊙ C̃(t).</param>
 /// <param name="HiddenState">h(t) = O(t) ⊙ tanh(C(t)).</param>
-public sealed record PeepholeGates(Tensor ForgetGate, Tensor InputGate, Tensor Candidate, Tensor CellState, Tensor OutputGate, Tensor HiddenState)
+public sealed record PeepholeGates(Tensor InputGate, Tensor ForgetGate, Tensor Candidate, Tensor OutputGate, Tensor CellState, Tensor HiddenState)
 {
     /// <summary>The gate equations, given the stacked pre-activations <c>W h(t−1) + U x(t) + b</c> in the order (input, forget, candidate, output).</summary>
     /// <remarks>
@@ -38,6 +38,6 @@ public sealed record PeepholeGates(Tensor ForgetGate, Tensor InputGate, Tensor C
         var c = f * previousCell + i * candidate;                                  // C(t)
         var o = torch.sigmoid(z[3] + peepholeOutput * c);                          // output gate peeks at C(t)
         var h = o * torch.tanh(c);                                                 // h(t)
-        return new PeepholeGates(f, i, candidate, c, o, h);
+        return new PeepholeGates(i, f, candidate, o, c, h);
     }
 }

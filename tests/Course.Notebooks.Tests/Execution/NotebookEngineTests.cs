@@ -121,7 +121,7 @@ public class NotebookEngineTests
     {
         var result = await engine.ExecuteAsync("#r \"nuget: Course\"\nCourse.Metrics.Record(\"engine_test_metric\", 0.5);\nCourse.Metrics.Snapshot()[\"engine_test_metric\"]");
         Assert.True(result.Succeeded, result.Error?.EValue);
-        Assert.Equal(0.5, Course.Metrics.Snapshot()["engine_test_metric"]);
+        Assert.Equal(0.5, engine.RecordedMetrics["engine_test_metric"]);
     }
 
     [Fact]

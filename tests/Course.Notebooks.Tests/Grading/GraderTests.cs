@@ -9,6 +9,7 @@ public class GraderTests
 {
     private static (string Key, TempFolder Folder) Setup()
     {
+        Bubblewrap.Ensure();
         var folder = new TempFolder();
         Directory.CreateDirectory(folder.File("key"));
         var key = folder.File("key/key.ipynb");
@@ -159,5 +160,34 @@ public class GraderTests
         Assert.Equal("submission,twice,three,score,max_score", gradebook[0]);
         Assert.Equal("alice.ipynb,2,1,3,3", gradebook[1]);
         Assert.Equal("bob.ipynb,0,0,0,3", gradebook[2]);
+    }
+
+    [Fact]
+    public void AStudentChecksTheirWorkAgainstTheReleasedNotebook()
+    {
+        var (_, folder) = Setup();
+        using var _ = folder;
+        var release = Submit(folder, "release", _ => { });
+        var mine = Submit(folder, "mine", s => Answer(s, twiceBody: "return x < 0 ? x : 2 * x;"));   // right on the visible test only
+        var result = CourseCli.Run(folder.Path, "grade", mine, "--key", release);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("self-check", result.Out);
+        Assert.Equal("score: 3/3", LastLine(result.Out));   // the hidden test is not in the release
+    }
+
+    [Fact]
+    public void TheSubmissionsTimeBudgetCutsOffAFiniteButSlowSubmission()
+    {
+        var (key, folder) = Setup();
+        using var _ = folder;
+        var submission = Submit(folder, "slow", s =>
+        {
+            Answer(s);
+            s.Cells.Insert(2, NotebookCell.Code("Thread.Sleep(TimeSpan.FromSeconds(25));"));
+        });
+        var result = CourseCli.Run(folder.Path, "grade", submission, "--key", key, "--timeout", "40", "--budget", "10");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("score: 0/3", LastLine(result.Out));
+        Assert.Contains("time budget of 10 s", result.Out);
     }
 }

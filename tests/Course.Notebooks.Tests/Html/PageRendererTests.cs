@@ -12,7 +12,7 @@ public class PageRendererTests
     {
         var html = Render(Page("07-autoencoder", "Autoencoders"));
 
-        Assert.Contains("<title>Autoencoders · Deep Learning in C#</title>", html);
+        Assert.Contains("<title>Autoencoders &#183; Deep Learning in C#</title>", html); // WebUtility.HtmlEncode writes Latin-1 as numbers
         Assert.Contains("<h1 id=\"autoencoders\">Autoencoders</h1>", html);
     }
 

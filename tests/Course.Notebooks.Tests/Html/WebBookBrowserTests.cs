@@ -12,6 +12,7 @@ namespace Course.Notebooks.Tests.Html;
 /// notebook with an image grid, a chart, multi-line math and a failing cell. Screenshots are kept in
 /// <c>tests/Course.Notebooks.Tests/TestResults/web-book/</c>.
 /// </remarks>
+[Collection(nameof(ProcessWide))]   // runs a notebook that seeds torch's global generator: not while the course notebooks run
 public sealed class WebBookBrowserTests(WebBookBrowserTests.Book book) : IClassFixture<WebBookBrowserTests.Book>
 {
     /// <summary>A folder with the executed book, and a browser; made once for the tests of this class.</summary>

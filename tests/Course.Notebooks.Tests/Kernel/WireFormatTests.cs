@@ -80,6 +80,23 @@ public class WireFormatTests
         Assert.Equal("unsigned message", rejection);
     }
 
+    [Fact]
+    public void ParseDropsAMessageOverTheSizeLimitBeforeCheckingOrParsingIt()
+    {
+        var signer = new MessageSigner("k");
+        var frames = WireFormat.Serialize(Request("// " + new string('x', WireFormat.MaxMessageBytes)), signer);
+        Assert.Null(WireFormat.Parse(frames, signer, out var rejection));
+        Assert.EndsWith($"bytes, over the {WireFormat.MaxMessageBytes}-byte limit", rejection);
+    }
+
+    [Fact]
+    public void ParseDropsAHeaderWhoseMessageTypeIsNotAString()
+    {
+        var signer = new MessageSigner("k");
+        Assert.Null(WireFormat.Parse(Signed(signer, """{"msg_type": 7}""", "{}", "{}", "{}"), signer, out var rejection));
+        Assert.Equal("header has no msg_type string", rejection);
+    }
+
     private static List<byte[]> Signed(MessageSigner signer, string header, string parent, string metadata, string content)
     {
         var parts = Frames(header, parent, metadata, content);

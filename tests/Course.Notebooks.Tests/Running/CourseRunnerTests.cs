@@ -113,23 +113,6 @@ public class CourseRunnerTests
     }
 
     [Fact]
-    public async Task TheEnvironmentVariableShortensEveryNotebook()
-    {
-        using var folder = new TempFolder();
-        var source = Support.Notebooks.Write(folder, "p", WithParameters("Course.Metrics.Record(\"n\", numEpochs);"));
-        Environment.SetEnvironmentVariable(NotebookParameters.EnvironmentVariable, "numEpochs=1;unknownName=3");
-        try
-        {
-            var runs = await new CourseRunner(new RunOptions(folder.File("out"), WriteBook: false)).RunAsync([source]);
-            Assert.Equal(1.0, runs[0].Metrics["n"]);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(NotebookParameters.EnvironmentVariable, null);
-        }
-    }
-
-    [Fact]
     public async Task AMissingOutParentIsAClearError()
     {
         using var folder = new TempFolder();

@@ -58,7 +58,7 @@ public sealed class LstmCellTests
         Assert.True(gates.ForgetGate.allclose(full(1, 3, 0.5f)));
         Assert.True(gates.Candidate.allclose(zeros(1, 3)));
         Assert.True(gates.CellState.allclose(c0 * 0.5f));                                     // c = ½·c₀ + ½·0
-        Assert.True(gates.Hidden.allclose((c0 * 0.5f).tanh() * 0.5f));                       // h = ½·tanh(c)
+        Assert.True(gates.HiddenState.allclose((c0 * 0.5f).tanh() * 0.5f));                       // h = ½·tanh(c)
     }
 
     [Theory]

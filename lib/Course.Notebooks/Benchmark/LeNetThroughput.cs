@@ -4,7 +4,7 @@ using Course.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Course.Benchmark;
+namespace Course.Notebooks.Benchmark;
 
 /// <summary>Training speed of <see cref="LeNet5"/> through <see cref="Trainer"/>, in samples per second.</summary>
 /// <remarks>

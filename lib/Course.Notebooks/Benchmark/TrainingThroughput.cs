@@ -1,4 +1,4 @@
-namespace Course.Benchmark;
+namespace Course.Notebooks.Benchmark;
 
 /// <summary>How fast a network trained: samples per second and, where its operations are counted, GFLOP/s.</summary>
 /// <param name="SamplesPerSecond">Median training samples per second over the timed epochs.</param>

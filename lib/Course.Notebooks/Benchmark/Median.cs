@@ -1,4 +1,4 @@
-namespace Course.Benchmark;
+namespace Course.Notebooks.Benchmark;
 
 /// <summary>The median of repeated timings: robust to the odd run another process slowed down.</summary>
 internal static class Median

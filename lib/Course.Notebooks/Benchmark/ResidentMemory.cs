@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Course.Benchmark;
+namespace Course.Notebooks.Benchmark;
 
 /// <summary>The resident set size of this process: the memory it occupies in RAM, native allocations included.</summary>
 /// <remarks>Reads <c>VmRSS</c> from <c>/proc/self/status</c> on Linux, <see cref="Process.WorkingSet64"/> elsewhere.</remarks>

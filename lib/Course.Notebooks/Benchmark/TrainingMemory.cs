@@ -2,7 +2,7 @@ using Course.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Course.Benchmark;
+namespace Course.Notebooks.Benchmark;
 
 /// <summary>How much the process's resident memory grows while <see cref="Trainer"/> trains for many epochs.</summary>
 /// <remarks>

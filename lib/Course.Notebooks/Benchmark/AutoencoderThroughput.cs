@@ -4,7 +4,7 @@ using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
-namespace Course.Benchmark;
+namespace Course.Notebooks.Benchmark;
 
 /// <summary>Training speed of the lecture autoencoder through <see cref="Trainer"/>, in samples/s and GFLOP/s.</summary>
 /// <remarks>

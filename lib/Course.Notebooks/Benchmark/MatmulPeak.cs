@@ -2,7 +2,7 @@ using System.Diagnostics;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Course.Benchmark;
+namespace Course.Notebooks.Benchmark;
 
 /// <summary>This process's float32 matrix-multiply speed: the peak that training throughput is compared with.</summary>
 /// <remarks>

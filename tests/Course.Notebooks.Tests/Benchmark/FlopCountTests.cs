@@ -1,12 +1,13 @@
-using Course.Benchmark;
+using Course.Notebooks.Benchmark;
 using Course.Native;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Course.Tests.Benchmark;
+namespace Course.Notebooks.Tests.Benchmark;
 
 /// <summary>The operation counts behind <c>course bench</c>'s GFLOP/s figures, against counts done by hand.</summary>
+[Collection(nameof(ProcessWide))]   // builds modules, which draw from torch's global generator: not while a notebook runs
 public sealed class FlopCountTests
 {
     public FlopCountTests() => TorchNative.EnsureLoaded();

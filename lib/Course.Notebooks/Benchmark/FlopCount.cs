@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Course.Benchmark;
+namespace Course.Notebooks.Benchmark;
 
 /// <summary>Floating-point operations of the work <c>course bench</c> times, counted from the layer sizes.</summary>
 /// <remarks>

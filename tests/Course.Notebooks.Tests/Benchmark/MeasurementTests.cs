@@ -1,13 +1,13 @@
-using Course.Benchmark;
+using Course.Notebooks.Benchmark;
 using Course.Native;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;
 
-namespace Course.Tests.Benchmark;
+namespace Course.Notebooks.Tests.Benchmark;
 
 /// <summary>The measurements run and return sensible numbers; their speed is judged by <c>course bench</c>, never here.</summary>
-[Collection(nameof(Course.Tests.Training.MemoryTests))]
+[Collection(nameof(ProcessWide))]   // measures the process's memory: not while other tests allocate
 public sealed class MeasurementTests
 {
     public MeasurementTests() => TorchNative.EnsureLoaded();

@@ -1,0 +1,24 @@
+using Course.Grading;
+
+namespace Course.Notebooks.Grading;
+
+/// <summary>One grade cell of the key, ready to grade submissions with.</summary>
+/// <param name="Name">The test's name (<see cref="TestNames"/>).</param>
+/// <param name="Points">Points of the grade cell.</param>
+/// <param name="StudentCode">The grade cell as the student's process runs it (checks report actual values only).</param>
+/// <param name="Expectations">What each check expects, computed by running the key (never sent to a student's process).</param>
+/// <param name="KeyError">Why the key itself fails this test, or null.</param>
+/// <param name="Forbid">Symbols the exercise forbids (<c>course.forbid</c>).</param>
+public sealed record KeyTest(string Name, double Points, string StudentCode, IReadOnlyList<ProbeRecord> Expectations, string? KeyError, IReadOnlyList<string> Forbid);
+
+/// <summary>A key prepared once for a whole batch: its notebook (parameters applied) and every test's expectations.</summary>
+/// <param name="Path">The key's file.</param>
+/// <param name="Notebook">The key with the grading parameters applied.</param>
+/// <param name="Tests">One entry per grade cell, in order.</param>
+/// <param name="Files">Files the key declares (<c>course.files</c>) that a submission's folder may supply.</param>
+/// <param name="Elapsed">Time it took to run the key.</param>
+/// <param name="SelfCheck">
+/// True when the "key" is a released notebook (no solution regions): a student checking their own work. Its visible
+/// checks then run as written in the student's process — nothing to protect, and nothing for credit.
+/// </param>
+public sealed record GradingKey(string Path, Document.NotebookDocument Notebook, IReadOnlyList<KeyTest> Tests, IReadOnlyList<string> Files, TimeSpan Elapsed, bool SelfCheck = false);
