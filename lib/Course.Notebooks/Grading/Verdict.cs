@@ -13,9 +13,9 @@ public static class Verdict
     /// <summary>The result of <paramref name="test"/> given the student's <paramref name="reply"/> (null: timed out).</summary>
     public static TestResult Judge(KeyTest test, WorkerReply? reply, TimeSpan timeout)
     {
-        TestResult Result(TestStatus status, string message) => new(test.Name, status, status == TestStatus.Passed ? test.Points : 0, test.Points, message);
+        TestResult Result(TestStatus status, string message) => Of(test, status, message);
         if (test.KeyError is { } keyError) return Result(TestStatus.Error, $"the key fails this test, so it cannot be graded (tell your instructor): {keyError}");
-        if (reply is null) return Result(TestStatus.TimedOut, $"stopped after {timeout.TotalSeconds:0.#} s: an endless loop, or code far too slow");
+        if (reply is null) return Result(TestStatus.TimedOut, TimedOut(timeout));
 
         var reports = reply.Records;
         for (var i = 0; i < test.Expectations.Count; i++)
@@ -40,15 +40,20 @@ public static class Verdict
     public static TestResult SelfCheck(KeyTest test, WorkerReply? reply, TimeSpan timeout)
     {
         const string failure = "GradeFailure: ";
-        TestResult Result(TestStatus status, string message) => new(test.Name, status, status == TestStatus.Passed ? test.Points : 0, test.Points, message);
+        TestResult Result(TestStatus status, string message) => Of(test, status, message);
         return reply switch
         {
-            null => Result(TestStatus.TimedOut, $"stopped after {timeout.TotalSeconds:0.#} s: an endless loop, or code far too slow"),
+            null => Result(TestStatus.TimedOut, TimedOut(timeout)),
             { Status: "ok" } => Result(TestStatus.Passed, ""),
             { Message: var m } when m.StartsWith(failure, StringComparison.Ordinal) => Result(TestStatus.Failed, m[failure.Length..]),
             { Message: var m } => Result(TestStatus.Error, Explain(m)),
         };
     }
+
+    private static TestResult Of(KeyTest test, TestStatus status, string message) =>
+        new(test.Name, status, status == TestStatus.Passed ? test.Points : 0, test.Points, message);
+
+    private static string TimedOut(TimeSpan timeout) => $"stopped after {timeout.TotalSeconds:0.#} s: an endless loop, or code far too slow";
 
     /// <summary>The note for an unanswered exercise, else the error as it is.</summary>
     public static string Explain(string message) =>
