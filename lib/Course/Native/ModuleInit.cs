@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace Course.Native;
 
-/// <summary>Runs <see cref="TorchNative.EnsureLoaded"/> when the Course assembly is first used.</summary>
+/// <summary>Runs <see cref="TorchNative.EnsureLoaded"/> and <see cref="ThreadCount.Apply"/> when the Course assembly is first used.</summary>
 /// <remarks>
 /// A module initializer runs before any Course type is touched, so notebooks, the CLI and tests get
 /// a loadable TorchSharp without calling anything. It never throws (a throwing module initializer
@@ -20,6 +20,7 @@ internal static class ModuleInit
         try
         {
             TorchNative.EnsureLoaded();
+            ThreadCount.Apply();
         }
         catch (DllNotFoundException e)
         {

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using Course.Notebooks.Running;
+using Course.Notebooks.Targets;
 
 namespace Course.Notebooks.Tests.Support;
 
 /// <summary>
-/// One <c>course run</c> of each course notebook per test process, shared by the tests that compare against it
-/// (end to end, kernel front end), so the suite trains every notebook once, not once per test.
+/// One <c>course run</c> per course notebook and parameter set per test process, shared by the tests that compare
+/// against it (end to end, untrained, kernel front end), so the suite executes each notebook once per set, not once per test.
 /// </summary>
 public static class CourseRuns
 {
@@ -17,14 +18,21 @@ public static class CourseRuns
         try { Directory.Delete(root, recursive: true); } catch (IOException) { }
     };
 
-    /// <summary>The run of <c>notebooks/&lt;stem&gt;.ipynb</c> with <paramref name="parameters"/> (the first call decides them), judged by its test targets.</summary>
-    public static Task<NotebookRun> Get(string source, IReadOnlyDictionary<string, string>? parameters) =>
-        runs.GetOrAdd(Path.GetFileNameWithoutExtension(source), stem => new Lazy<Task<NotebookRun>>(async () =>
+    /// <summary>The run of <c>notebooks/&lt;stem&gt;.ipynb</c> with <paramref name="parameters"/>, judged by its test targets.</summary>
+    public static Task<NotebookRun> Get(string source, IReadOnlyDictionary<string, string> parameters) =>
+        runs.GetOrAdd(Key(source, parameters), key => new Lazy<Task<NotebookRun>>(async () =>
         {
-            var folder = Directory.CreateDirectory(Path.Combine(root, stem)).FullName;
-            return Assert.Single(await new CourseRunner(new RunOptions(folder, parameters, Targets: Course.Notebooks.Targets.TargetSet.Test)).RunAsync([source]));
+            var folder = Directory.CreateDirectory(Path.Combine(root, Guid.NewGuid().ToString("N")[..8])).FullName;
+            var run = Assert.Single(await new CourseRunner(new RunOptions(folder, parameters, Targets: TargetSet.Test)).RunAsync([source]));
+            executed[key] = Path.Combine(folder, Path.GetFileName(source));
+            return run;
         })).Value;
 
-    /// <summary>Where the executed copy of <paramref name="stem"/> was written.</summary>
-    public static string Executed(string stem) => Path.Combine(root, stem, stem + ".ipynb");
+    private static readonly ConcurrentDictionary<string, string> executed = new(StringComparer.Ordinal);
+
+    /// <summary>Where the executed copy of <paramref name="source"/> run with <paramref name="parameters"/> was written.</summary>
+    public static string Executed(string source, IReadOnlyDictionary<string, string> parameters) => executed[Key(source, parameters)];
+
+    private static string Key(string source, IReadOnlyDictionary<string, string> parameters) =>
+        Path.GetFileNameWithoutExtension(source) + "?" + string.Join("&", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 }
