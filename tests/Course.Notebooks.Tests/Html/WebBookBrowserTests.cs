@@ -17,7 +17,7 @@ namespace Course.Notebooks.Tests.Html;
 public sealed class WebBookBrowserTests(WebBookBrowserTests.Book book) : IClassFixture<WebBookBrowserTests.Book>
 {
     /// <summary>A folder with the executed book, and a browser tab; made once for the tests of this class.</summary>
-    /// <remarks>Without Chromium it makes nothing: each test then fails (on CI) or skips, naming the package (<see cref="OpenAsync"/>).</remarks>
+    /// <remarks>Without Chromium it makes nothing: each test first requires it, so it fails (on CI) or skips, naming the package.</remarks>
     public sealed class Book : IAsyncLifetime
     {
         private readonly TempFolder folder = new();
@@ -46,7 +46,6 @@ public sealed class WebBookBrowserTests(WebBookBrowserTests.Book book) : IClassF
         /// <summary>Open <paramref name="file"/> (a path on disk) and wait for its load event; clears <see cref="Log"/> first.</summary>
         public async Task OpenAsync(string file)
         {
-            DebianTool.Chromium.Require();
             Log.Clear();
             await Page.GoToAsync(new Uri(Path.GetFullPath(file)).AbsoluteUri, new NavigationOptions { Timeout = 90_000, WaitUntil = [WaitUntilNavigation.Load] });
         }
@@ -141,6 +140,7 @@ public sealed class WebBookBrowserTests(WebBookBrowserTests.Book book) : IClassF
     [SkippableFact]
     public async Task LecturePageDrawsChartsTypesetsMathAndHighlightsCode()
     {
+        DebianTool.Chromium.Require();
         var counts = await OpenAsync("01-mle-to-loss.html");
 
         Assert.True(Count(counts, "charts") >= 2, counts.ToJsonString());
@@ -160,6 +160,7 @@ public sealed class WebBookBrowserTests(WebBookBrowserTests.Book book) : IClassF
     [SkippableFact]
     public async Task ImagesErrorsAndMultiLineMathShowAsTheyShould()
     {
+        DebianTool.Chromium.Require();
         var counts = await OpenAsync("90-browser-check.html");
 
         Assert.Equal(1, Count(counts, "images"));
@@ -179,6 +180,7 @@ public sealed class WebBookBrowserTests(WebBookBrowserTests.Book book) : IClassF
     [SkippableFact]
     public async Task TheBrowserCheckSeesMissingFilesScriptErrorsConsoleErrorsAndRequests()
     {
+        DebianTool.Chromium.Require();
         var page = Path.Combine(book.OutDir, "broken.html");
         await File.WriteAllTextAsync(page, """
             <!DOCTYPE html><html><head><script src="assets/missing.js"></script></head>
@@ -204,6 +206,7 @@ public sealed class WebBookBrowserTests(WebBookBrowserTests.Book book) : IClassF
     [SkippableFact]
     public async Task IndexListsTheNotebooksWithTheirSectionsAndLoadsNothingElse()
     {
+        DebianTool.Chromium.Require();
         var counts = await OpenAsync("index.html");
 
         var hrefs = await book.Page.EvaluateExpressionAsync<string>("[...document.querySelectorAll('.entry-head a')].map(a => a.getAttribute('href')).join(' ')");
