@@ -50,7 +50,7 @@ public class GradingAttackTests
         ["disk"] = """File.WriteAllBytes("big.bin", new byte[400 << 20]);""",
     };
 
-    [Fact]
+    [SkippableFact]
     public void EveryAttackScoresZeroTheKeyStaysHiddenAndTheHonestSubmissionScoresFullMarks()
     {
         Bubblewrap.Ensure();
@@ -86,7 +86,7 @@ public class GradingAttackTests
     }
 
     /// <summary>Issue 14's bar: the attacks on the released <c>03-cnn-by-hand</c>, beside its key (full marks).</summary>
-    [Fact]
+    [SkippableFact]
     public void TheAttacksScoreZeroOnTheReleasedCnnByHandNotebook()
     {
         Bubblewrap.Ensure();

@@ -10,7 +10,7 @@ public class SandboxTests
     private static (int ExitCode, string Out) RunConfined(string script, TempFolder folder, GradingLimits? limits = null)
     {
         Bubblewrap.Ensure();
-        Assert.True(Sandbox.Available, "bubblewrap is missing: apt-get install bubblewrap");
+        Assert.True(Sandbox.Available, "/usr/bin/bwrap is installed but cannot confine a process here (are user namespaces allowed?)");
         var inner = new ProcessStartInfo("/bin/sh");
         inner.ArgumentList.Add("-c");
         inner.ArgumentList.Add(script);
@@ -25,7 +25,7 @@ public class SandboxTests
         return (process.ExitCode, output.Result);
     }
 
-    [Fact]
+    [SkippableFact]
     public void TheWorkerSeesNeitherTheInstructorsFilesNorTheNetworkNorTheEnvironment()
     {
         using var folder = new TempFolder();
@@ -40,7 +40,7 @@ public class SandboxTests
         Assert.Contains("read-only", output);
     }
 
-    [Fact]
+    [SkippableFact]
     public void NothingTheWorkerStartsOutlivesIt()
     {
         using var folder = new TempFolder();
@@ -50,7 +50,7 @@ public class SandboxTests
         Assert.DoesNotContain(Directory.GetDirectories("/proc"), d => Read($"{d}/cmdline").Contains(marker.ToString()));
     }
 
-    [Fact]
+    [SkippableFact]
     public void TheWorkingFolderIsSizeCapped()
     {
         using var folder = new TempFolder();
@@ -58,7 +58,7 @@ public class SandboxTests
         Assert.Contains("full", output);
     }
 
-    [Fact]
+    [SkippableFact]
     public void AForkBombStopsAtTheProcessCap()
     {
         using var folder = new TempFolder();

@@ -8,7 +8,7 @@ namespace Course.Notebooks.Tests.Kernel;
 /// <summary>The kernel as a child process, driven by Debian's real Jupyter client (scripts/drive_kernel.py).</summary>
 public class KernelProtocolTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SkippableFact]
     public void JupyterClientExecutesCompletesInterruptsAndShutsDownWhileForgedMessagesNeverRun()
     {
         using var folder = new TempFolder();
@@ -19,7 +19,7 @@ public class KernelProtocolTests(ITestOutputHelper output)
         Assert.False(File.Exists(sideEffect), "a message with a forged signature ran");
     }
 
-    [Fact]
+    [SkippableFact]
     public void NbconvertExecutesTheSetupNotebookThroughTheKernel()
     {
         using var folder = new TempFolder();

@@ -1,12 +1,8 @@
 namespace Course.Notebooks.Tests.Support;
 
-/// <summary>Grading refuses to run students' code without Debian's bubblewrap; grading tests make sure it is there.</summary>
+/// <summary>Grading refuses to run students' code without Debian's bubblewrap; grading tests check for it first.</summary>
 public static class Bubblewrap
 {
-    /// <summary>Install bubblewrap when it is missing (as root; `.ci/run` normally has done it), else fail naming the package.</summary>
-    public static void Ensure()
-    {
-        if (!File.Exists("/usr/bin/bwrap")) DebianPackages.TryInstall("bubblewrap");
-        Assert.True(File.Exists("/usr/bin/bwrap"), "grading tests need Debian's bubblewrap: apt-get install bubblewrap");
-    }
+    /// <summary>Return when <c>/usr/bin/bwrap</c> is there; otherwise fail on CI and skip elsewhere, naming the package (<see cref="DebianTool"/>).</summary>
+    public static void Ensure() => DebianTool.Bubblewrap.Require();
 }

@@ -8,28 +8,12 @@ public static class Jupyter
     public const string Python = "/usr/bin/python3";
     public const string KernelName = "course-test";
 
-    /// <summary>Install the kernelspec into <paramref name="folder"/> (installing Jupyter itself when missing).</summary>
+    /// <summary>Install the kernelspec into <paramref name="folder"/>; first requires Jupyter (<see cref="DebianTool.Jupyter"/>: fails on CI, skips elsewhere).</summary>
     public static void InstallKernel(TempFolder folder)
     {
-        Require();
+        DebianTool.Jupyter.Require();
         var install = CourseCli.Run(folder.Path, "kernel", "install", "--name", KernelName, "--prefix", folder.Path);
         Assert.True(install.ExitCode == 0, install.Error);
-    }
-
-    private static void Require()
-    {
-        if (!CanImport()) DebianPackages.TryInstall("python3-jupyter-client", "python3-nbclient", "jupyter-nbconvert");
-        Assert.False(!CanImport(),
-            $"{Python} cannot import jupyter_client/nbclient/nbconvert, which the kernel tests drive the kernel with. "
-            + "Run .ci/run, or: apt-get install -y python3-jupyter-client python3-nbclient jupyter-nbconvert");
-    }
-
-    private static bool CanImport()
-    {
-        if (!File.Exists(Python)) return false;
-        using var probe = Process.Start(new ProcessStartInfo(Python, ["-c", "import jupyter_client, nbclient, nbconvert"]) { RedirectStandardError = true })!;
-        probe.WaitForExit();
-        return probe.ExitCode == 0;
     }
 
     /// <summary>Run <paramref name="file"/> with Jupyter's paths inside <paramref name="folder"/>; fails the test on timeout.</summary>
