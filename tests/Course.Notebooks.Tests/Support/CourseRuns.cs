@@ -13,6 +13,12 @@ public static class CourseRuns
     private static readonly string root = Path.Combine(Path.GetTempPath(), "course-runs-" + Guid.NewGuid().ToString("N")[..8]);
     private static readonly ConcurrentDictionary<string, Lazy<Task<NotebookRun>>> runs = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// One course notebook at a time in this process: they all draw from torch's global generator (their figures depend on
+    /// running alone), and two at once have failed inside libtorch ("Unknown scalar type" in 09's k-means cell).
+    /// </summary>
+    private static readonly SemaphoreSlim oneAtATime = new(1, 1);
+
     static CourseRuns() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
         try { Directory.Delete(root, recursive: true); } catch (IOException) { }
@@ -23,9 +29,17 @@ public static class CourseRuns
         runs.GetOrAdd(Key(source, parameters), key => new Lazy<Task<NotebookRun>>(async () =>
         {
             var folder = Directory.CreateDirectory(Path.Combine(root, Guid.NewGuid().ToString("N")[..8])).FullName;
-            var run = Assert.Single(await new CourseRunner(new RunOptions(folder, parameters, Targets: TargetSet.Test)).RunAsync([source]));
-            executed[key] = Path.Combine(folder, Path.GetFileName(source));
-            return run;
+            await oneAtATime.WaitAsync();
+            try
+            {
+                var run = Assert.Single(await new CourseRunner(new RunOptions(folder, parameters, Targets: TargetSet.Test)).RunAsync([source]));
+                executed[key] = Path.Combine(folder, Path.GetFileName(source));
+                return run;
+            }
+            finally
+            {
+                oneAtATime.Release();
+            }
         })).Value;
 
     private static readonly ConcurrentDictionary<string, string> executed = new(StringComparer.Ordinal);
