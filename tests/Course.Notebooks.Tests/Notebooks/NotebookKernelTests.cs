@@ -32,8 +32,7 @@ public static class NotebookKernelTests
     {
         var source = CourseNotebooks.Source(stem);
         var parameters = CourseNotebooks.UntrainedParameters(stem);
-        var run = await CourseRuns.Get(source, parameters);
-        Assert.True(run.Succeeded, run.Error);
+        var courseRun = CourseRuns.Get(source, parameters);   // runs (or waits its turn) in this process while nbconvert runs below
 
         using var folder = new TempFolder();
         Jupyter.InstallKernel(folder);
@@ -45,6 +44,8 @@ public static class NotebookKernelTests
         var result = Jupyter.Nbconvert(folder, Path.Combine(notebooks, stem + ".ipynb"), folder.Path, TimeSpan.FromSeconds(170), [.. environment]);
         Assert.True(result.ExitCode == 0, $"nbconvert of {stem} exited {result.ExitCode}:\n{result.Error[^Math.Min(3000, result.Error.Length)..]}");
 
+        var run = await courseRun;
+        Assert.True(run.Succeeded, run.Error);
         var kernelCells = NotebookDocument.Load(folder.File(stem + ".ipynb")).Cells.Where(c => c.Type == CellType.Code).ToList();
         var runCells = run.Executed!.Cells.Where(c => c.Type == CellType.Code && !c.HasTag("injected-parameters")).ToList();
         Assert.Equal(runCells.Count, kernelCells.Count);
