@@ -3,8 +3,6 @@
 // itself: environment variables, resident memory, and torch's global random generator, which
 // Seeding.Set seeds and every notebook draws from. Tests that change, measure or draw from those join
 // the ProcessWide collection, which runs alone, so a notebook run elsewhere keeps its random stream.
-[assembly: TestCollectionOrderer("Course.Notebooks.Tests.LongestFirst", "Course.Notebooks.Tests")]
-
 namespace Course.Notebooks.Tests;
 
 /// <summary>Tests that change or measure the whole process (environment variables, RSS, torch's global generator): run after the parallel ones, one at a time.</summary>
