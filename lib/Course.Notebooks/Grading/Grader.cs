@@ -5,9 +5,6 @@ using Course.Notebooks.Execution;
 
 namespace Course.Notebooks.Grading;
 
-/// <summary>The key could not be run, so nothing can be graded with it; the message names the cell and the fix.</summary>
-public sealed class KeyException(string message) : Exception(message);
-
 /// <summary>Grades submissions against an instructor's key; every verdict is reached in this process.</summary>
 /// <remarks>
 /// <see cref="PrepareKey"/> runs the key once in a sandboxed worker: its cells, then each grade cell rewritten

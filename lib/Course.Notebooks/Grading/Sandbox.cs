@@ -2,9 +2,6 @@ using System.Diagnostics;
 
 namespace Course.Notebooks.Grading;
 
-/// <summary>Bubblewrap is not installed or does not work here, and grading without it was not allowed.</summary>
-public sealed class SandboxUnavailableException(string message) : Exception(message);
-
 /// <summary>Confines a grade worker with bubblewrap so that it sees only what it needs.</summary>
 /// <remarks>
 /// The worker gets a new, empty root: the system's <c>/usr</c> (the .NET runtime and libraries) read-only, the course's

@@ -2,11 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace Course.Notebooks.Html;
 
-/// <summary>One lecture of the course outline and the book's notebooks that follow it, in stem order.</summary>
-/// <param name="Title">The lecture's topic, e.g. <c>Convolutional neural networks</c>.</param>
-/// <param name="Pages">Its notebooks.</param>
-internal sealed record OutlinePart(string Title, IReadOnlyList<BookPage> Pages);
-
 /// <summary>Groups the book's notebooks under the lectures they follow: lecture → notebook → sections.</summary>
 /// <remarks>
 /// A notebook names its lecture in its metadata (<c>"course": {"lecture": "…"}</c>, read by
