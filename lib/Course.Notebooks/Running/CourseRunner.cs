@@ -64,9 +64,9 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
             if (run.Executed is not null) run.Executed.Save(Path.Combine(outDir, run.Stem + ".ipynb"));
             progress.NotebookFinished(run);
         }
-        WriteMetrics(outDir, runs);
-        WriteTargets(outDir, runs);
-        if (options.WriteBook) WriteBook(outDir, runs);
+        var metrics = WriteMetrics(outDir, runs);
+        var targets = WriteTargets(outDir, runs);
+        if (options.WriteBook) WriteBook(outDir, runs, metrics, targets);
         return runs;
     }
 
@@ -120,14 +120,14 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
 
     private static string PrepareOutDir(string outDir, IReadOnlyList<string> notebooks) => OutputFolder.Prepare(outDir, notebooks, "executed copies");
 
-    private static void WriteMetrics(string outDir, IReadOnlyList<NotebookRun> runs) =>
+    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> WriteMetrics(string outDir, IReadOnlyList<NotebookRun> runs) =>
         MetricsFile.Write(Path.Combine(outDir, "metrics.json"), runs.Where(r => r.Executed is not null).Select(r => KeyValuePair.Create(r.Stem, r.Metrics)));
 
     /// <summary>
     /// <c>targets.json</c>: <c>{notebook: {"set": "default"|"test", "met": bool, "targets": {metric: {target, value, met, detail}}}}</c>,
-    /// merged like <c>metrics.json</c>; a notebook run without judging loses its old entry.
+    /// merged like <c>metrics.json</c>; a notebook run without judging loses its old entry. Returns what it wrote, by notebook.
     /// </summary>
-    private static void WriteTargets(string outDir, IReadOnlyList<NotebookRun> runs)
+    private static IReadOnlyDictionary<string, IReadOnlyList<TargetJudgement>> WriteTargets(string outDir, IReadOnlyList<NotebookRun> runs)
     {
         var path = Path.Combine(outDir, "targets.json");
         JsonObject all;
@@ -153,29 +153,32 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         }
         var sorted = new JsonObject(all.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone())));
         File.WriteAllText(path, sorted.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+        return Judgements(sorted);
     }
 
-    /// <summary>The judgements in <c>targets.json</c> by notebook (empty when the file is missing or unreadable).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<TargetJudgement>> ReadTargets(string outDir)
+    /// <summary>The judgements of a <c>targets.json</c> document by notebook; entries not in its shape are left out.</summary>
+    private static Dictionary<string, IReadOnlyList<TargetJudgement>> Judgements(JsonObject all)
     {
-        var path = Path.Combine(outDir, "targets.json");
         var result = new Dictionary<string, IReadOnlyList<TargetJudgement>>(StringComparer.Ordinal);
-        try
+        foreach (var (stem, entry) in all)
         {
-            if (!File.Exists(path) || JsonNode.Parse(File.ReadAllText(path)) is not JsonObject all) return result;
-            foreach (var (stem, entry) in all)
+            try
+            {
                 result[stem] = (entry?["targets"] as JsonObject ?? []).Select(t => new TargetJudgement(
                     t.Key, t.Value?["target"]?.GetValue<string>() ?? "", t.Value?["value"]?.GetValue<double>(),
                     t.Value?["met"]?.GetValue<bool>() == true, t.Value?["detail"]?.GetValue<string>() ?? "")).ToList();
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            // A damaged targets.json only loses the index's target lists; the next run rewrites it.
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException)
+            {
+                // One damaged entry only loses that notebook's target list in the index.
+            }
         }
         return result;
     }
 
-    private static void WriteBook(string outDir, IReadOnlyList<NotebookRun> runs)
+    /// <summary>The web book from this call's runs in memory, beside the pages of notebooks run into the folder before.</summary>
+    private static void WriteBook(string outDir, IReadOnlyList<NotebookRun> runs, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> metrics,
+                                  IReadOnlyDictionary<string, IReadOnlyList<TargetJudgement>> targets)
     {
         var pages = new List<BookPage>();
         foreach (var file in Directory.GetFiles(outDir, "*.ipynb").Order(StringComparer.Ordinal))
@@ -198,12 +201,8 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
                 // An unreadable file in the output folder is not ours to fix; leave it out of the book.
             }
         }
-        var metrics = ReadMetrics(outDir);
         BookWriter.WriteAssets(outDir);
         foreach (var page in pages) BookWriter.WritePage(outDir, page, pages);
-        BookWriter.WriteIndex(outDir, pages, metrics, ReadTargets(outDir));
+        BookWriter.WriteIndex(outDir, pages, metrics, targets);
     }
-
-    private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> ReadMetrics(string outDir) =>
-        MetricsFile.Read(Path.Combine(outDir, "metrics.json"));
 }

@@ -12,9 +12,9 @@ public static class MetricsFile
 {
     private static readonly JsonSerializerOptions indented = new() { WriteIndented = true };
 
-    /// <summary>Put <paramref name="notebooks"/>' metrics into <paramref name="path"/>, replacing those notebooks' earlier entries.</summary>
+    /// <summary>Put <paramref name="notebooks"/>' metrics into <paramref name="path"/>, replacing those notebooks' earlier entries; returns what the file now holds.</summary>
     /// <exception cref="IOException">The file cannot be written.</exception>
-    public static void Write(string path, IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, double>>> notebooks)
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Write(string path, IEnumerable<KeyValuePair<string, IReadOnlyDictionary<string, double>>> notebooks)
     {
         var all = Read(path).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         foreach (var (stem, metrics) in notebooks) all[stem] = metrics;
@@ -28,6 +28,7 @@ public static class MetricsFile
         var temp = path + ".tmp-" + Environment.ProcessId;
         File.WriteAllText(temp, json.ToJsonString(indented) + "\n");
         File.Move(temp, path, overwrite: true);
+        return new SortedDictionary<string, IReadOnlyDictionary<string, double>>(all, StringComparer.Ordinal);
     }
 
     /// <summary>The metrics in <paramref name="path"/> by notebook; empty when the file is missing or not in this shape.</summary>
