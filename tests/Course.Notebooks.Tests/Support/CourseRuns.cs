@@ -28,13 +28,11 @@ public static class CourseRuns
     public static Task<NotebookRun> Get(string source, IReadOnlyDictionary<string, string> parameters) =>
         runs.GetOrAdd(Key(source, parameters), key => new Lazy<Task<NotebookRun>>(async () =>
         {
-            var folder = Directory.CreateDirectory(Path.Combine(root, Guid.NewGuid().ToString("N")[..8])).FullName;
+            var folder = Directory.CreateDirectory(Folder(key)).FullName;
             await oneAtATime.WaitAsync();
             try
             {
-                var run = Assert.Single(await new CourseRunner(new RunOptions(folder, parameters, Targets: TargetSet.Test)).RunAsync([source]));
-                executed[key] = Path.Combine(folder, Path.GetFileName(source));
-                return run;
+                return Assert.Single(await new CourseRunner(new RunOptions(folder, parameters, Targets: TargetSet.Test)).RunAsync([source]));
             }
             finally
             {
@@ -42,10 +40,12 @@ public static class CourseRuns
             }
         })).Value;
 
-    private static readonly ConcurrentDictionary<string, string> executed = new(StringComparer.Ordinal);
-
     /// <summary>Where the executed copy of <paramref name="source"/> run with <paramref name="parameters"/> was written.</summary>
-    public static string Executed(string source, IReadOnlyDictionary<string, string> parameters) => executed[Key(source, parameters)];
+    public static string Executed(string source, IReadOnlyDictionary<string, string> parameters) =>
+        Path.Combine(Folder(Key(source, parameters)), Path.GetFileName(source));
+
+    /// <summary>The run's own output folder, named after its key.</summary>
+    private static string Folder(string key) => Path.Combine(root, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16]);
 
     private static string Key(string source, IReadOnlyDictionary<string, string> parameters) =>
         Path.GetFileNameWithoutExtension(source) + "?" + string.Join("&", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
