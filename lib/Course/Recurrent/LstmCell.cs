@@ -117,14 +117,9 @@ public sealed class LstmCell : Module<Tensor, (Tensor H, Tensor C)?, (Tensor H, 
     /// <exception cref="ArgumentException">A shape differs from the cell's (the message names both).</exception>
     public LstmCell LoadFrom(Tensor weightIh, Tensor weightHh, Tensor? biasIh, Tensor? biasHh)
     {
-        long H = HiddenSize;
-        RecurrentShapes.RequireShape(weightIh, [4 * H, InputSize], "weight_ih");
-        RecurrentShapes.RequireShape(weightHh, [4 * H, H], "weight_hh");
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
-        var bias = torch.zeros(4 * H, dtype: W.dtype, device: W.device);
-        if (biasIh is not null) { RecurrentShapes.RequireShape(biasIh, [4 * H], "bias_ih"); bias += biasIh; }
-        if (biasHh is not null) { RecurrentShapes.RequireShape(biasHh, [4 * H], "bias_hh"); bias += biasHh; }
+        var bias = RecurrentShapes.PyTorchBias(weightIh, weightHh, biasIh, biasHh, 4, InputSize, HiddenSize, b);  // (4H) = bias_ih + bias_hh
         w.copy_(torch.cat([weightHh, weightIh], 1));                                  // (4H, H + I): columns h, then x
         b.copy_(bias);
         return this;

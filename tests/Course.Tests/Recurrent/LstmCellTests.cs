@@ -103,4 +103,14 @@ public sealed class LstmCellTests
         Assert.Contains("(16, 3)", ex.Message);
         Assert.Contains("(16, 2)", ex.Message);
     }
+
+    [Fact]
+    public void ABiasOfTheWrongSizeIsRejectedBeforeAnyWeightIsCopied()
+    {
+        var cell = new LstmCell(2, 3);
+        var before = cell.W.clone();
+        var ex = Assert.Throws<ArgumentException>(() => cell.LoadFrom(ones(12, 2), ones(12, 3), null, zeros(3)));
+        Assert.Contains("bias_hh", ex.Message);
+        Assert.True(cell.W.allclose(before, 0, 0));
+    }
 }
