@@ -14,6 +14,9 @@ public interface IExecutionListener
     /// <summary>A displayed value replaced in place.</summary>
     void OnUpdateDisplay(DisplayDataOutput output) { }
 
+    /// <summary>The cell cleared its output so far (<c>ClearOutput()</c>); <paramref name="wait"/>: clear when the next output arrives.</summary>
+    void OnClearOutput(bool wait) { }
+
     /// <summary>The cell's result value.</summary>
     void OnResult(ExecuteResultOutput output) { }
 

@@ -10,4 +10,7 @@ public class ScriptGlobals
 #pragma warning disable IDE1006 // lower-case name kept for compatibility with Polyglot Notebooks' display().
     public DisplayHandle display(object? value) => Notebook.Display(value);
 #pragma warning restore IDE1006
+
+    /// <summary>Clear the cell's output so far; with <paramref name="wait"/>, the front end clears when the next output arrives (a redrawn figure does not flicker).</summary>
+    public void ClearOutput(bool wait = false) => Notebook.ClearOutput(wait);
 }

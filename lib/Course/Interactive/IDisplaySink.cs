@@ -9,4 +9,7 @@ public interface IDisplaySink
 
     /// <summary>Replace the output shown for <paramref name="handle"/> with <paramref name="value"/>.</summary>
     void Update(DisplayHandle handle, object? value);
+
+    /// <summary>Remove what the current cell has shown so far; with <paramref name="wait"/>, a front end waits for the next output before clearing (no flicker).</summary>
+    void Clear(bool wait) { }
 }

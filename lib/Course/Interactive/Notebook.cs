@@ -47,4 +47,8 @@ public static class Notebook
         sink.Display(handle, value);
         return handle;
     }
+
+    /// <summary>Clear the current cell's output (Jupyter's <c>clear_output</c>); with <paramref name="wait"/>, a front end clears only when the next output arrives.</summary>
+    /// <remarks>The usual loop that redraws one figure: <c>Notebook.ClearOutput(wait: true); display(chart);</c>.</remarks>
+    public static void ClearOutput(bool wait = false) => Sink.Clear(wait);
 }

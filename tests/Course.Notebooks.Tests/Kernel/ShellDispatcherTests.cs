@@ -107,4 +107,41 @@ public class ShellDispatcherTests : IDisposable
         Assert.DoesNotContain("if (!window.Plotly)", displays[1]);
         Assert.Contains("window.Plotly.newPlot", displays[1]);
     }
+
+    [Fact]
+    public async Task HistoryKeepsTheCellsThatRanWithTheirResultsButNotSilentOnes()
+    {
+        await shell.HandleAsync(Request("execute_request", Execute("6 * 7")));
+        await shell.HandleAsync(Request("execute_request", new JsonObject { ["code"] = "1 + 1", ["silent"] = true }));
+        await shell.HandleAsync(Request("execute_request", new JsonObject { ["code"] = "2 + 2", ["store_history"] = false }));
+        await shell.HandleAsync(Request("execute_request", Execute("throw new Exception();")));
+        await shell.HandleAsync(Request("history_request", new JsonObject { ["hist_access_type"] = "tail", ["n"] = 5, ["output"] = true, ["raw"] = true }));
+        var reply = outbox.Single(KernelChannel.Shell, "history_reply");
+        Assert.Equal("""[[1,1,["6 * 7","42"]],[1,4,["throw new Exception();",null]]]""", reply.Content["history"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task AQuestionMarkAfterANameAnswersWithAPagerPayloadAndTakesANumber()
+    {
+        await shell.HandleAsync(Request("execute_request", Execute("Math.Sqrt?")));
+        var reply = outbox.Single(KernelChannel.Shell, "execute_reply");
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal(1, reply.Content["execution_count"]!.GetValue<int>());
+        var page = Assert.Single(reply.Content["payload"]!.AsArray())!;
+        Assert.Equal("page", page["source"]!.GetValue<string>());
+        Assert.Contains("Math.Sqrt", page["data"]!["text/plain"]!.GetValue<string>());
+
+        await shell.HandleAsync(Request("execute_request", Execute("?NoSuchThing")));
+        Assert.Contains("Object `NoSuchThing` not found.", outbox.Sent.Where(m => m.Message.MessageType == "stream").Last().Message.Content["text"]!.GetValue<string>());
+        Assert.Equal(2, execution.Engine.ExecutionCount);
+    }
+
+    [Fact]
+    public async Task ClearOutputSendsClearOutputWithItsWaitFlagAndEmptiesTheCell()
+    {
+        await shell.HandleAsync(Request("execute_request", Execute("Console.WriteLine(\"gone\"); ClearOutput(); display(\"kept\"); ClearOutput(wait: true);")));
+        Assert.Equal(["status", "execute_input", "stream", "clear_output", "display_data", "clear_output", "status"], outbox.Types(KernelChannel.Iopub));
+        var waits = outbox.Sent.Where(m => m.Message.MessageType == "clear_output").Select(m => m.Message.Content["wait"]!.GetValue<bool>());
+        Assert.Equal([false, true], waits);
+    }
 }
