@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -21,7 +22,7 @@ internal sealed class GlobPattern
     public GlobPattern(string pattern)
     {
         if (pattern.Length > MaxLength)
-            throw new ArgumentException($"the pattern is {pattern.Length:N0} characters, over the {MaxLength:N0}-character limit; shorten it.");
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"the pattern is {pattern.Length:N0} characters, over the {MaxLength:N0}-character limit; shorten it."));
         Pattern = pattern;
         try
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Course.Notebooks.Kernel;
@@ -18,6 +19,9 @@ internal sealed class KernelHistory
     /// <summary>How many cells <c>tail</c> returns when the request gives no <c>n</c> (IPython's default).</summary>
     public const int DefaultTail = 10;
 
+    /// <summary>Most characters of a result's text kept (the rest becomes a note): a huge result is shown once, not held for the session.</summary>
+    public const int MaxOutputChars = 100_000;
+
     private readonly List<Entry> entries = [];
 
     /// <summary>One stored cell.</summary>
@@ -30,8 +34,12 @@ internal sealed class KernelHistory
     /// <summary>How many cells are stored.</summary>
     public int Count => entries.Count;
 
-    /// <summary>Store a cell that ran (failed ones included).</summary>
-    public void Record(int line, string raw, string ran, string? output) => entries.Add(new Entry(line, raw, ran, output));
+    /// <summary>Store a cell that ran (failed ones included); its result's text is cut at <see cref="MaxOutputChars"/>.</summary>
+    public void Record(int line, string raw, string ran, string? output)
+    {
+        if (output is { Length: > MaxOutputChars }) output = output[..MaxOutputChars] + string.Create(CultureInfo.InvariantCulture, $"\n[result cut at {MaxOutputChars:N0} of {output.Length:N0} characters]");
+        entries.Add(new Entry(line, raw, ran, output));
+    }
 
     /// <summary>The last <paramref name="n"/> cells, oldest first.</summary>
     public IReadOnlyList<Entry> Tail(int n) => entries.Skip(Math.Max(0, entries.Count - Math.Max(0, n))).ToList();

@@ -77,4 +77,13 @@ public class KernelHistoryTests
         var error = Assert.Throws<BadRequestException>(() => history.Answer(JupyterMessage.Create("client", "history_request", content)));
         Assert.StartsWith("history_request: \"pattern\": the pattern is 100,000 characters", error.Message);
     }
+
+    [Fact]
+    public void AHugeResultIsKeptCutWithANote()
+    {
+        history.Record(6, "new string('x', 1_000_000)", "new string('x', 1_000_000)", new string('x', 1_000_000));
+        var kept = history.Tail(1)[0].Output!;
+        Assert.Equal(new string('x', KernelHistory.MaxOutputChars), kept[..KernelHistory.MaxOutputChars]);
+        Assert.EndsWith("[result cut at 100,000 of 1,000,000 characters]", kept);
+    }
 }

@@ -5,6 +5,7 @@ Runs every test of jupyter_kernel_test.KernelTests, plus a few checks of our own
 loosely (history outputs and sessions, clear_output's wait), on one kernel process. A skipped test is a failure:
 it means a sample is missing. Prints "CONFORMANCE OK" and exits 0 when everything passed.
 """
+import resource
 import sys
 import time
 import unittest
@@ -113,6 +114,8 @@ if __name__ == "__main__":
     result = unittest.TextTestRunner(stream=sys.stdout, verbosity=2).run(
         unittest.defaultTestLoader.loadTestsFromTestCase(CourseKernelTests))
     print(f"measure suite_seconds {time.time() - started:.2f}", flush=True)
+    kernel = resource.getrusage(resource.RUSAGE_CHILDREN)  # the kernel process, reaped at shutdown
+    print(f"measure kernel_cpu_seconds {kernel.ru_utime + kernel.ru_stime:.2f}", flush=True)
     for test, reason in result.skipped:
         print(f"FAIL skipped {test}: {reason or 'a sample is missing'}", flush=True)
     if not result.wasSuccessful() or result.skipped:
