@@ -45,13 +45,10 @@ internal sealed class DisplaySink(IExecutionListener listener) : IDisplaySink
         listener.OnUpdateDisplay(output);
     }
 
-    /// <summary>Empty the running cell's outputs and tell the listener (the kernel sends <c>clear_output</c>).</summary>
-    /// <remarks>The saved notebook drops the outputs at once even with <paramref name="wait"/>, which only spares a live front end a flicker.</remarks>
-    public void Clear(bool wait)
+    public void ClearOutput()
     {
-        var outputs = Target ?? lastTarget;
-        if (outputs is null) return;
+        if (Target is not { } outputs) return;
         lock (outputs) outputs.Clear();
-        listener.OnClearOutput(wait);
+        listener.OnClearOutput();
     }
 }

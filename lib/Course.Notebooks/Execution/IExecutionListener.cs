@@ -14,8 +14,8 @@ public interface IExecutionListener
     /// <summary>A displayed value replaced in place.</summary>
     void OnUpdateDisplay(DisplayDataOutput output) { }
 
-    /// <summary>The cell cleared its output so far (<c>ClearOutput()</c>); <paramref name="wait"/>: clear when the next output arrives.</summary>
-    void OnClearOutput(bool wait) { }
+    /// <summary>The running cell's outputs so far were removed (<c>ClearOutput()</c>).</summary>
+    void OnClearOutput() { }
 
     /// <summary>The cell's result value.</summary>
     void OnResult(ExecuteResultOutput output) { }

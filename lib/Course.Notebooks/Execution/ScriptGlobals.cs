@@ -11,6 +11,6 @@ public class ScriptGlobals
     public DisplayHandle display(object? value) => Notebook.Display(value);
 #pragma warning restore IDE1006
 
-    /// <summary>Clear the cell's output so far; with <paramref name="wait"/>, the front end clears when the next output arrives (a redrawn figure does not flicker).</summary>
-    public void ClearOutput(bool wait = false) => Notebook.ClearOutput(wait);
+    /// <summary>Remove every output this cell has shown so far (Jupyter's <c>clear_output</c>).</summary>
+    public void ClearOutput() => Notebook.ClearOutput();
 }

@@ -179,6 +179,11 @@ internal sealed class KernelExecution : IExecutionListener
 
     void IExecutionListener.OnUpdateDisplay(DisplayDataOutput output) => PublishDisplay("update_display_data", output);
 
+    void IExecutionListener.OnClearOutput()
+    {
+        if (current is { } request && !currentSilent) session.Publish("clear_output", new JsonObject { ["wait"] = false }, request);
+    }
+
     void IExecutionListener.OnResult(ExecuteResultOutput output)
     {
         if (current is not { } request || currentSilent) return;
@@ -188,11 +193,6 @@ internal sealed class KernelExecution : IExecutionListener
     void IExecutionListener.OnError(ErrorOutput output)
     {
         if (current is { } request) session.Publish("error", OutputJson.Fields(output, lines: false), request);
-    }
-
-    void IExecutionListener.OnClearOutput(bool wait)
-    {
-        if (current is { } request && !currentSilent) session.Publish("clear_output", new JsonObject { ["wait"] = wait }, request);
     }
 
     private void PublishDisplay(string type, DisplayDataOutput output)

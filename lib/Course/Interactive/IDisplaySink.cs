@@ -10,6 +10,9 @@ public interface IDisplaySink
     /// <summary>Replace the output shown for <paramref name="handle"/> with <paramref name="value"/>.</summary>
     void Update(DisplayHandle handle, object? value);
 
-    /// <summary>Remove what the current cell has shown so far; with <paramref name="wait"/>, a front end waits for the next output before clearing (no flicker).</summary>
-    void Clear(bool wait) { }
+    /// <summary>Remove the output shown for <paramref name="handle"/>; by default nothing happens.</summary>
+    void Clear(DisplayHandle handle) { }
+
+    /// <summary>Remove every output the running cell has shown so far (Jupyter's <c>clear_output</c>); by default nothing happens.</summary>
+    void ClearOutput() { }
 }

@@ -48,7 +48,6 @@ public static class Notebook
         return handle;
     }
 
-    /// <summary>Clear the current cell's output (Jupyter's <c>clear_output</c>); with <paramref name="wait"/>, a front end clears only when the next output arrives.</summary>
-    /// <remarks>The usual loop that redraws one figure: <c>Notebook.ClearOutput(wait: true); display(chart);</c>.</remarks>
-    public static void ClearOutput(bool wait = false) => Sink.Clear(wait);
+    /// <summary>Remove every output the running cell has shown so far (Jupyter's <c>clear_output</c>).</summary>
+    public static void ClearOutput() => Sink.ClearOutput();
 }
