@@ -10,9 +10,13 @@ namespace Course.Notebooks.Kernel;
 /// </remarks>
 internal static partial class HelpQuery
 {
+    /// <summary>The longest cell read as a question; a longer one is code.</summary>
+    public const int MaxLength = 500;
+
     /// <summary>The dotted name asked about, or null when <paramref name="code"/> is not a help query.</summary>
     public static string? Target(string code)
     {
+        if (code.Length > MaxLength) return null;
         var match = Query().Match(code);
         if (!match.Success) return null;
         return Regex.Replace(match.Groups["before"].Success ? match.Groups["before"].Value : match.Groups["after"].Value, @"\s+", "");

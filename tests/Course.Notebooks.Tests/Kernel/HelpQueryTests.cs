@@ -19,4 +19,8 @@ public class HelpQueryTests
     [InlineData("?", null)]
     [InlineData("Console.WriteLine???", null)]
     public void FindsTheNameAskedAbout(string code, string? name) => Assert.Equal(name, HelpQuery.Target(code));
+
+    [Fact]
+    public void AHugeCellIsCodeNotAQuestion() =>
+        Assert.Null(HelpQuery.Target(string.Join('.', Enumerable.Repeat("name", 200_000)) + "?"));
 }

@@ -47,6 +47,8 @@ public class ShellDispatcherTests : IDisposable
     [InlineData("complete_request", """{"code": "Con", "cursor_pos": "end"}""", "\"cursor_pos\" must be an integer")]
     [InlineData("inspect_request", """{"code": "Console", "cursor_pos": 1.5}""", "\"cursor_pos\" must be an integer, not the number 1.5")]
     [InlineData("is_complete_request", """{"code": ["x"]}""", "\"code\" must be a string, not an array")]
+    [InlineData("history_request", """{"hist_access_type": "everything"}""", "\"hist_access_type\" must be \"tail\", \"range\" or \"search\"")]
+    [InlineData("history_request", """{"hist_access_type": "tail", "n": "all"}""", "\"n\" must be an integer, not the string \"all\"")]
     public async Task AMistypedRequestGetsAnErrorReplyNamingTheFieldAndNothingRuns(string type, string content, string message)
     {
         await shell.HandleAsync(Request(type, JsonNode.Parse(content)!.AsObject()));
