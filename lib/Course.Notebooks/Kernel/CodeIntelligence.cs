@@ -13,9 +13,6 @@ namespace Course.Notebooks.Kernel;
 /// </remarks>
 public static class CodeIntelligence
 {
-    /// <summary>Matches for the identifier being typed; cursor positions in code points.</summary>
-    public sealed record Completion(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd);
-
     /// <summary>Jupyter's <c>is_complete</c> status: <c>incomplete</c> when more lines could finish the code (an open brace),
     /// <c>invalid</c> when it has a syntax error no further line can fix, else <c>complete</c>.</summary>
     public static string IsComplete(string code)

@@ -22,14 +22,7 @@ internal sealed class KernelHistory
     /// <summary>Most characters of a result's text kept (the rest becomes a note): a huge result is shown once, not held for the session.</summary>
     public const int MaxOutputChars = 100_000;
 
-    private readonly List<Entry> entries = [];
-
-    /// <summary>One stored cell.</summary>
-    /// <param name="Line">Its execution count.</param>
-    /// <param name="Raw">The code as typed.</param>
-    /// <param name="Ran">The code as it ran.</param>
-    /// <param name="Output">The <c>text/plain</c> of its result, or null.</param>
-    public sealed record Entry(int Line, string Raw, string Ran, string? Output);
+    private readonly List<HistoryEntry> entries = [];
 
     /// <summary>How many cells are stored.</summary>
     public int Count => entries.Count;
@@ -38,16 +31,16 @@ internal sealed class KernelHistory
     public void Record(int line, string raw, string ran, string? output)
     {
         if (output is { Length: > MaxOutputChars }) output = output[..MaxOutputChars] + string.Create(CultureInfo.InvariantCulture, $"\n[result cut at {MaxOutputChars:N0} of {output.Length:N0} characters]");
-        entries.Add(new Entry(line, raw, ran, output));
+        entries.Add(new HistoryEntry(line, raw, ran, output));
     }
 
     /// <summary>The last <paramref name="n"/> cells, oldest first.</summary>
-    public IReadOnlyList<Entry> Tail(int n) => entries.Skip(Math.Max(0, entries.Count - Math.Max(0, n))).ToList();
+    public IReadOnlyList<HistoryEntry> Tail(int n) => entries.Skip(Math.Max(0, entries.Count - Math.Max(0, n))).ToList();
 
     /// <summary>Lines <paramref name="start"/> (inclusive) to <paramref name="stop"/> (exclusive) of <paramref name="session"/>.</summary>
     /// <remarks>IPython's rules: session 0 or less counts back from this one; a negative <paramref name="start"/> or <paramref name="stop"/>
     /// counts back from the next line; <paramref name="stop"/> 0 means to the end.</remarks>
-    public IReadOnlyList<Entry> Range(int session, int start, int stop)
+    public IReadOnlyList<HistoryEntry> Range(int session, int start, int stop)
     {
         if (session <= 0) session += Session;
         if (session != Session) return [];
@@ -59,7 +52,7 @@ internal sealed class KernelHistory
     }
 
     /// <summary>The cells whose typed code matches <paramref name="pattern"/>, oldest first: the last <paramref name="n"/>, and with <paramref name="unique"/> the latest of each distinct code only.</summary>
-    public IReadOnlyList<Entry> Search(GlobPattern pattern, int n, bool unique)
+    public IReadOnlyList<HistoryEntry> Search(GlobPattern pattern, int n, bool unique)
     {
         var found = entries.Where(e => pattern.Matches(e.Raw));
         if (unique)

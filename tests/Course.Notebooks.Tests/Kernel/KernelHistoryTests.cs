@@ -16,7 +16,7 @@ public class KernelHistoryTests
         history.Record(5, "6 * 7", "6 * 7", "42");                           // line 4 was silent: not kept
     }
 
-    private static IEnumerable<int> Lines(IEnumerable<KernelHistory.Entry> entries) => entries.Select(e => e.Line);
+    private static IEnumerable<int> Lines(IEnumerable<HistoryEntry> entries) => entries.Select(e => e.Line);
 
     [Theory]
     [InlineData(2, new[] { 3, 5 })]
