@@ -25,6 +25,9 @@ public sealed class DebianTool(string path, string packages, params string[] pro
     public static readonly DebianTool Jupyter = new("/usr/bin/python3", "python3-jupyter-client python3-nbclient jupyter-nbconvert",
         "-c", "import jupyter_client, nbclient, nbconvert");
 
+    /// <summary>Jupyter's own kernel test suite (<c>jupyter_kernel_test</c>), which checks <c>course kernel</c> message by message.</summary>
+    public static readonly DebianTool JupyterKernelTest = new("/usr/bin/python3", "python3-jupyter-kernel-test", "-c", "import jupyter_kernel_test");
+
     /// <summary>The program's path.</summary>
     public string Path => path;
 
