@@ -397,6 +397,9 @@ try {{ Console.WriteLine(File.ReadAllText("{a.home}/only-a.txt")); }} catch (Una
         fail("isolation", f"kernel processes by user: {kernels}")
     for s in (a, b):
         measure(f"kernel_rss_mb_{s.name}", f"{rss_mb(kernels[s.name]):.0f}")
+        servers = [p for p in owned_by(s.uid) if "jupyterhub-singleuser" in cmdline(p)]
+        if servers:
+            measure(f"server_rss_mb_{s.name}", f"{rss_mb(servers[0]):.0f}")
     ok("two kernel processes, one per system user")
 
 
