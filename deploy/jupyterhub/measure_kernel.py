@@ -142,18 +142,20 @@ def notebook_figures(args, path, cwd):
     kernel = Kernel(args.kernel, environment(args.threads, parameters), cwd)
     cells = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
     started_cpu = cpu_seconds(kernel.pid)
-    slowest_cpu, failed, total = 0.0, "", 0.0
+    slowest_cpu, failed, total, by_cell = 0.0, "", 0.0, []
     for i, code in enumerate(cells, 1):
         before = cpu_seconds(kernel.pid)
         state, error, seconds, _ = kernel.run(code)
         total += seconds
         slowest_cpu = max(slowest_cpu, cpu_seconds(kernel.pid) - before)
+        by_cell.append(round(rss_mb(kernel.pid)))
         if state != "ok":
             failed = f"cell {i}: {error}"
             break
     figures = {"parameters": parameters, "cells": len(cells), "seconds": round(total, 1),
                "cpu_seconds": round(cpu_seconds(kernel.pid) - started_cpu, 1), "slowest_cell_cpu_seconds": round(slowest_cpu, 1),
-               "rss_mb": round(rss_mb(kernel.pid)), "peak_rss_mb": round(peak_mb(kernel.pid)), "failed": failed}
+               "rss_mb": round(rss_mb(kernel.pid)), "peak_rss_mb": round(peak_mb(kernel.pid)), "failed": failed,
+               "rss_mb_after_each_cell": by_cell}
     kernel.stop()
     return figures
 
@@ -189,9 +191,9 @@ def main():
     print(f"\n{report['date']}, {report['cores']} cores, load average {report['load_before'][0]:.1f} before, "
           f"{report['load_after'][0]:.1f} after; COURSE_THREADS={args.threads}; {args.set} parameters\n")
     print(f"kernel_info after {s['ready_seconds']:.1f} s, first result after {s['first_result_seconds']:.1f} s "
-          f"({s['cpu_seconds_to_first_result']:.1f} CPU-s); idle RSS {s['idle_rss_mb']:.0f} MB, "
-          f"{s['rss_after_first_cell_mb']:.0f} MB after `1 + 1`\n")
-    print("| notebook | parameters | cells | seconds | CPU-s | slowest cell CPU-s | RSS after (MB) | peak RSS (MB) |")
+          f"({s['cpu_seconds_to_first_result']:.1f} CPU-s); idle RSS {s['idle_rss_mb']:.0f} MiB, "
+          f"{s['rss_after_first_cell_mb']:.0f} MiB after `1 + 1`\n")
+    print("| notebook | parameters | cells | seconds | CPU-s | slowest cell CPU-s | RSS after (MiB) | peak RSS (MiB) |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for stem, f in report["notebooks"].items():
         params = ", ".join(f"{k}={v}" for k, v in f["parameters"].items()) or "—"
