@@ -20,6 +20,7 @@ import tempfile
 import time
 
 try:
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
     from jupyter_client.manager import KernelManager
 except ImportError as e:
     sys.exit(f"measure_kernel.py: jupyter_client is missing for {sys.executable} ({e}); apt-get install python3-jupyter-client")
@@ -169,6 +170,10 @@ def main():
     parser.add_argument("--only", default="", help="comma-separated notebook stems (default: all in notebooks/)")
     parser.add_argument("--json", help="write every figure to this file")
     args = parser.parse_args()
+    try:
+        KernelSpecManager().get_kernel_spec(args.kernel)
+    except NoSuchKernel:
+        sys.exit(f"measure_kernel.py: no kernelspec {args.kernel}: run `course kernel install` (or put its prefix on JUPYTER_PATH)")
 
     stems = sorted(f[:-6] for f in os.listdir(os.path.join(REPO, "notebooks")) if f.endswith(".ipynb"))
     if args.only:

@@ -67,7 +67,20 @@ public class JupyterHubDeploymentTests
         Assert.Equal(0, sh.ExitCode);
     }
 
-    /// <summary>What a single-user server (jupyterhub-singleuser) takes besides its kernels, with headroom; measured at about 80 MB by the hub test.</summary>
+    [Fact]
+    public void NativeFixScriptRefusesAFolderWithoutTheCourseInOneLine()
+    {
+        using var folder = new Support.TempFolder();
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh", [Path.Combine(Folder, "apply-native-fix.sh"), folder.Path]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var sh = System.Diagnostics.Process.Start(start)!;
+        var error = sh.StandardError.ReadToEnd();
+        sh.WaitForExit();
+        Assert.Equal(2, sh.ExitCode);
+        Assert.Equal($"apply-native-fix.sh: {folder.Path}/Course.Cli.dll not found: give the folder of the published course", error.TrimEnd());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));   // nothing written
+    }
+
+    /// <summary>What a single-user server (jupyterhub-singleuser) takes besides its kernels, with headroom; measured at 136 and 141 MiB by the hub test.</summary>
     private const double ServerAllowanceMb = 200;
 
     private static YamlMappingNode Values()

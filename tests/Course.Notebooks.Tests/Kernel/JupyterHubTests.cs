@@ -9,7 +9,7 @@ namespace Course.Notebooks.Tests.Kernel;
 /// The hub (dummy authenticator, local process spawner) runs on loopback with free ports; each user logs in through the REST
 /// API, gets a single-user server running as that user, opens a course notebook through the contents API and drives a
 /// <c>.net-csharp</c> kernel over its websocket (the notebook's setup cell, three epochs of training, a Plotly chart).
-/// The kernelspec lives in a temporary prefix on <c>JUPYTER_PATH</c>, never in /usr/local. About 17 CPU-seconds, 30 s.
+/// The kernelspec lives in a temporary prefix on <c>JUPYTER_PATH</c>, never in /usr/local. About 21 CPU-seconds (16 of them in the hub, servers and kernels), 45 s on a busy 2-core machine.
 /// </remarks>
 public class JupyterHubTests(ITestOutputHelper output)
 {
