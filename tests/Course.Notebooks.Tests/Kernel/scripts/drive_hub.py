@@ -392,6 +392,22 @@ try {{ Console.WriteLine(File.ReadAllText("{a.home}/only-a.txt")); }} catch (Una
     await call("GET", f"/user/{a.name}/api/contents/only-a.txt", b.token, expect=(403,))
     ok("b sees neither a's variable nor a's file (kernel, contents API, a's server with b's token)")
 
+    # b's token opens nothing of a's: a's kernel websocket, a token for a, a's server.
+    url = base.replace("http", "ws") + f"/user/{a.name}/api/kernels/{a.kernel_id}/channels"
+    try:
+        ws = await websocket_connect(HTTPRequest(url, headers={"Authorization": f"token {b.token}"}, request_timeout=TIMEOUT))
+        ws.close()
+        fail("isolation", "b's token opened a websocket to a's kernel")
+    except HTTPClientError as e:
+        if e.code != 403:
+            fail("isolation", f"b's token on a's kernel websocket gave HTTP {e.code}, expected 403")
+    await call("POST", f"/hub/api/users/{a.name}/tokens", b.token, body={}, expect=(403,))
+    await call("DELETE", f"/hub/api/users/{a.name}/server", b.token, expect=(403, 404))   # the hub hides what b may not see
+    _, model = await call("GET", f"/hub/api/users/{a.name}", a.token)
+    if not (model.get("servers") or {}).get("", {}).get("ready"):
+        fail("isolation", "a's server is gone after b asked the hub to stop it")
+    ok("b's token is refused a's kernel websocket and a's tokens (403) and cannot stop a's server (404)")
+
     kernels = {s.name: kernel_pid(s.uid) for s in (a, b)}
     if None in kernels.values() or len(set(kernels.values())) != 2:
         fail("isolation", f"kernel processes by user: {kernels}")
