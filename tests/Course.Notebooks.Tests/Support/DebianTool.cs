@@ -29,6 +29,9 @@ public sealed class DebianTool(string path, string packages, params string[] pro
     public static readonly DebianTool JupyterHub = new("/usr/bin/python3", "jupyterhub jupyter-notebook node-configurable-http-proxy",
         "-c", "import jupyterhub, notebook, os, sys; sys.exit(0 if os.access('/usr/bin/configurable-http-proxy', os.X_OK) else 1)");
 
+    /// <summary>The apt package(s) that provide it, space-separated.</summary>
+    public string Packages => packages;
+
     /// <summary>The program's path.</summary>
     public string Path => path;
 
