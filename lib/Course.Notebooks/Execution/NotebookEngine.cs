@@ -125,9 +125,9 @@ public sealed class NotebookEngine
                 foreach (var imported in prelude)
                     if (await SubmitAsync(imported, number, cancellation) is { } importError) return importError;
                 if (!string.IsNullOrWhiteSpace(code) && await SubmitAsync(code, number, cancellation) is { } error) return error;
-                if (HasTrailingExpression(code) && state?.ReturnValue is { } value)
+                if (HasTrailingExpression(code) && state?.ReturnValue is { } value and not DisplayHandle)
                 {
-                    var result = new ExecuteResultOutput(MimeBundle.From(value), number);
+                    var result = new ExecuteResultOutput(Formatting.DisplayBundle.For(value), number);
                     cell.Outputs.Add(result);
                     listener.OnResult(result);
                 }

@@ -159,6 +159,11 @@ internal sealed class KernelExecution : IExecutionListener
 
     void IExecutionListener.OnUpdateDisplay(DisplayDataOutput output) => PublishDisplay("update_display_data", output);
 
+    void IExecutionListener.OnClearOutput()
+    {
+        if (current is { } request && !currentSilent) session.Publish("clear_output", new JsonObject { ["wait"] = false }, request);
+    }
+
     void IExecutionListener.OnResult(ExecuteResultOutput output)
     {
         if (current is not { } request || currentSilent) return;
