@@ -27,7 +27,7 @@ internal static class Tables
         var rows = new List<(object? Key, object? Item)>();
         var more = false;
         var index = 0;
-        foreach (var entry in sequence)
+        foreach (var entry in Entries(sequence))
         {
             if (rows.Count == limit) { more = true; break; }
             rows.Add(entry is DictionaryEntry pair && keyed ? (pair.Key, pair.Value) : (index, entry));
@@ -93,7 +93,7 @@ internal static class Tables
             if (depth >= MaxDepth) return TypeName(type);
             var items = new List<string>();
             var more = false;
-            foreach (var item in (IEnumerable)value)
+            foreach (var item in Entries((IEnumerable)value))
             {
                 if (items.Count == Formatter.ListExpansionLimit) { more = true; break; }
                 items.Add(item is DictionaryEntry e ? $"{Plain(e.Key, depth + 1)}: {Plain(e.Value, depth + 1)}" : Plain(item, depth + 1));
@@ -103,6 +103,18 @@ internal static class Tables
         if (OverridesToString(type) || depth >= MaxDepth) return Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
         var members = Members(type).Select(m => $"{m.Name}: {Plain(Read(m, value), depth + 1)}").ToList();
         return members.Count == 0 ? TypeName(type) : $"{TypeName(type)} {{ {string.Join(", ", members)} }}";
+    }
+
+    /// <summary>The items of a sequence; a dictionary's as <see cref="DictionaryEntry"/>s (its non-generic enumerator), whatever its generic type.</summary>
+    private static IEnumerable Entries(IEnumerable sequence)
+    {
+        if (sequence is not IDictionary dictionary)
+        {
+            foreach (var item in sequence) yield return item;
+            yield break;
+        }
+        var entries = dictionary.GetEnumerator();
+        while (entries.MoveNext()) yield return entries.Entry;
     }
 
     private static string Cell(object? value) => value switch
