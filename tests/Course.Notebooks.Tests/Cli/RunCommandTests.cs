@@ -26,6 +26,19 @@ public class RunCommandTests
     }
 
     [Fact]
+    public void AllowErrorsRunsOnAndStillExitsOneNamingTheNotebook()
+    {
+        using var folder = new TempFolder();
+        var nb = Support.Notebooks.Write(folder, "02-shows-errors", Support.Notebooks.Of("int.Parse(\"x\")", "#!fsharp\nlet x = 1", "Console.WriteLine(\"still ran\");"));
+        var result = CourseCli.Run(folder.Path, "run", nb, "--out", "book", "--allow-errors", "--no-book");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("notebooks with errors: 02-shows-errors", result.Out);
+        Assert.Contains("F# cells are not supported (cell 2, line 1)", result.Out);
+        var executed = Course.Notebooks.Document.NotebookDocument.Load(folder.File("book/02-shows-errors.ipynb"));
+        Assert.Contains("still ran", string.Concat(executed.Cells.SelectMany(c => c.Outputs).OfType<Course.Notebooks.Document.StreamOutput>().Select(s => s.Text)));
+    }
+
+    [Fact]
     public void AFailingNotebookExitsOneAndStillWritesItsOutputs()
     {
         using var folder = new TempFolder();
