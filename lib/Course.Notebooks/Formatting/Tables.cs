@@ -19,7 +19,7 @@ internal static class Tables
 {
     private const int MaxDepth = 2;
 
-    /// <summary>A sequence's bundle: a table and <c>[ a, b, … ]</c>.</summary>
+    /// <summary>A sequence's bundle: a table and <c>[ a, b, … ]</c>, from one enumeration of at most <see cref="Formatter.ListExpansionLimit"/> + 1 items.</summary>
     public static Dictionary<string, string> Sequence(IEnumerable sequence)
     {
         var limit = Math.Max(0, Formatter.ListExpansionLimit);
@@ -60,7 +60,10 @@ internal static class Tables
             html.Append(CultureInfo.InvariantCulture, $"<tr><td colspan=\"{1 + (hasValue ? 1 : 0) + columns.Count}\"><i>({total})</i></td></tr>");
         }
         html.Append("</tbody></table>");
-        return new Dictionary<string, string> { [MimeBundle.Html] = html.ToString(), [MimeBundle.PlainText] = Plain(sequence, 0) };
+        // The text from the same items: a sequence is enumerated once.
+        var items = rows.Select(r => keyed ? $"{Plain(r.Key, 1)}: {Plain(r.Item, 1)}" : Plain(r.Item, 1)).ToList();
+        var plain = items.Count == 0 ? "[ ]" : $"[ {string.Join(", ", items)}{(more ? ", …" : "")} ]";
+        return new Dictionary<string, string> { [MimeBundle.Html] = html.ToString(), [MimeBundle.PlainText] = plain };
     }
 
     /// <summary>An object's bundle: a one-row table of its members (none: plain text only) and its text.</summary>

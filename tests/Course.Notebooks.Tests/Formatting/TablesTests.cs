@@ -37,4 +37,15 @@ public class TablesTests
 
     [Fact]
     public void AnObjectWithoutMembersIsPlainTextOnly() => Assert.Equal(["text/plain"], DisplayBundle.For(new object()).Keys);
+
+    [Fact]
+    public void ASequenceIsEnumeratedOnceAndNoFurtherThanItShows()
+    {
+        var pulled = 0;
+        IEnumerable<int> Endless() { while (true) yield return ++pulled; }
+        var bundle = DisplayBundle.For(Endless());
+        Assert.Equal(21, pulled);
+        Assert.StartsWith("[ 1, 2, 3,", bundle["text/plain"]);
+        Assert.Contains("<i>(more)</i>", bundle["text/html"]);
+    }
 }
