@@ -115,7 +115,7 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         {
             0 => null,
             1 => failures[0],
-            _ => $"{failures.Count} cells failed: {string.Join("; ", failures)}",
+            _ => $"{failures.Count} cells failed: {string.Join("; ", failures.Select(f => f.TrimEnd('.')))}",
         };
         var metrics = engine.RecordedMetrics;
         var run = new NotebookRun(path, stem, notebook, error, times.Count, codeCells.Count, clock.Elapsed, metrics, times);
