@@ -126,10 +126,10 @@ internal static class Tables
         _ => HtmlText.Escape(Plain(value, 1)),
     };
 
-    /// <summary>Strings, numbers, dates, the course's own types, and anything without public members: shown as one value.</summary>
+    /// <summary>Strings, numbers, dates, sequences (as <c>[ … ]</c>), the course's own types, and anything without public members: shown as one value.</summary>
     private static bool IsSimple(object? value) =>
-        value is null or string || value.GetType().IsPrimitive || value.GetType().IsEnum || value is PocketView or HtmlContent
-        || (value is not IEnumerable && MimeBundle.TryFrom(value) is not null) || (value is not IEnumerable && !Members(value.GetType()).Any());
+        value is null or string or IEnumerable or PocketView or HtmlContent || value.GetType().IsPrimitive || value.GetType().IsEnum
+        || MimeBundle.TryFrom(value) is not null || !Members(value.GetType()).Any();
 
     private static IEnumerable<MemberInfo> Members(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -22,6 +22,11 @@ public class TablesTests
     }
 
     [Fact]
+    public void SequencesInASequenceAreValues() =>
+        Assert.Equal("<table><thead><tr><th><i>key</i></th><th>value</th></tr></thead><tbody><tr><td>a</td><td>[ 1, 2 ]</td></tr></tbody></table>",
+                     DisplayBundle.For(new Dictionary<string, List<int>> { ["a"] = [1, 2] })["text/html"]);
+
+    [Fact]
     public void NestedValuesArePlainText()
     {
         var html = DisplayBundle.For(new Row("a", new[] { 1, 2 }))["text/html"];
