@@ -4,7 +4,7 @@ using Course.Notebooks.Targets;
 
 namespace Course.Cli.Commands;
 
-/// <summary><c>course run PATH… [--out DIR] [-p name=value]… [--targets default|test | --no-targets]</c>: execute notebooks, judge their targets, build the web book.</summary>
+/// <summary><c>course run PATH… [--out DIR] [-p name=value]… [--targets default|test | --no-targets] [--allow-errors]</c>: execute notebooks, judge their targets, build the web book.</summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -19,9 +19,13 @@ internal static class RunCommand
             Description = "Judge by the notebooks' default or test targets; without it: test targets when -p gives every test parameter its test value",
         };
         targets.AcceptOnlyFromAmong("default", "test");
+        var allowErrors = new Option<bool>("--allow-errors")
+        {
+            Description = "Run every cell even after one failed (as nbconvert's --allow-errors); the exit code still says which notebooks had errors",
+        };
         var command = new Command("run", "Execute notebooks (never modifying them) and write the executed copies and the web book.")
         {
-            paths, outDir, parameters, noBook, noTargets, targets,
+            paths, outDir, parameters, noBook, noTargets, targets, allowErrors,
         };
         command.SetAction(async (result, cancellation) =>
         {
@@ -30,7 +34,7 @@ internal static class RunCommand
             {
                 var overrides = NotebookParameters.Parse(result.GetValue(parameters) ?? []);
                 TargetSet? set = result.GetValue(targets) switch { "default" => TargetSet.Default, "test" => TargetSet.Test, _ => null };
-                var options = new RunOptions(result.GetValue(outDir)!, overrides, !result.GetValue(noBook), !result.GetValue(noTargets), set);
+                var options = new RunOptions(result.GetValue(outDir)!, overrides, !result.GetValue(noBook), !result.GetValue(noTargets), set, result.GetValue(allowErrors));
                 var runs = await new CourseRunner(options, progress).RunAsync(result.GetValue(paths)!, cancellation);
                 progress.Summary(runs, Path.GetFullPath(result.GetValue(outDir)!));
                 return runs.All(r => r.Succeeded && r.TargetsMet) ? 0 : 1;

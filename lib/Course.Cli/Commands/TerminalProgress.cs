@@ -86,6 +86,7 @@ internal sealed class TerminalProgress : IRunProgress
         var failed = runs.Count(r => !r.Succeeded);
         var total = TimeSpan.FromTicks(runs.Sum(r => r.Elapsed.Ticks));
         console.MarkupLineInterpolated($"{runs.Count - failed}/{runs.Count} notebooks ran in {total.TotalSeconds:F1} s → {Path.Combine(outDir, "index.html")}");
+        if (failed > 0) console.MarkupLineInterpolated($"[red]notebooks with errors: {string.Join(", ", runs.Where(r => !r.Succeeded).Select(r => r.Stem))}[/]");
         var judged = runs.SelectMany(r => r.Targets).ToList();
         var missed = judged.Where(t => !t.Met).ToList();
         if (judged.Count == 0) return;

@@ -38,23 +38,31 @@ internal static class NotebookReader
         if (minor < 5) AddMissingCellIds(obj);
         NotebookSchema.Validate(obj, source);
         var metadata = obj["metadata"]?.AsObject().DeepClone().AsObject() ?? new JsonObject();
-        CheckLanguage(metadata, source);
+        CheckLanguage(metadata, obj["cells"] as JsonArray, source);
         var cells = obj["cells"]!.AsArray().Select(c => ReadCell(c!.AsObject()));
         return new NotebookDocument(metadata, cells, 5);
     }
 
-    private static void CheckLanguage(JsonObject metadata, string source)
+    /// <summary>Refuse notebooks of other languages; a notebook whose code cells carry C# Polyglot metadata is C# whatever its own metadata says.</summary>
+    /// <remarks>VS Code's Polyglot extension can save <c>"language_info": {"name": "python"}</c> without a kernelspec while every cell says
+    /// <c>polyglot_notebook.kernelName: csharp</c> (or, from older versions, <c>dotnet_interactive.language: csharp</c>).</remarks>
+    private static void CheckLanguage(JsonObject metadata, JsonArray? cells, string source)
     {
         var language = metadata["kernelspec"]?["language"]?.GetValue<string>()
                        ?? metadata["language_info"]?["name"]?.GetValue<string>();
         var kernel = metadata["kernelspec"]?["name"]?.GetValue<string>();
-        if (language is null) return;
+        if (language is null || HasCSharpCells(cells)) return;
         var lang = language.ToLowerInvariant();
         if (lang is "c#" or "csharp" or "polyglot-notebook" || (kernel is not null && NotebookFormat.CSharpKernelNames.Contains(kernel)))
             return;
         throw new NotebookFormatException(
             $"{source} is a {language} notebook (kernel '{kernel ?? "?"}'); the course engine runs C# notebooks (kernel '{NotebookFormat.KernelName}'). Open it with its own kernel instead.");
     }
+
+    private static bool HasCSharpCells(JsonArray? cells) =>
+        (cells ?? []).OfType<JsonObject>().Where(c => c["cell_type"]?.GetValue<string>() == "code").Any(c =>
+            (c["metadata"]?["polyglot_notebook"]?["kernelName"] ?? c["metadata"]?["dotnet_interactive"]?["language"]) is JsonValue v
+            && v.TryGetValue(out string? kernel) && Execution.CellParts.Normalize(kernel) == "csharp");
 
     private static void AddMissingCellIds(JsonObject obj)
     {

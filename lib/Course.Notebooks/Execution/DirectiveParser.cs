@@ -51,9 +51,7 @@ public static partial class DirectiveParser
             "import" when rest.Length > 0 => new ImportFile(number, rest),
             "import" => new UnsupportedDirective(number, "#!import needs a file, e.g. #!import helpers.csx"),
             "time" => new TimeCell(number),
-            "fsharp" or "f#" or "pwsh" or "powershell" or "javascript" or "js" or "html" or "sql" or "kql" or "mermaid" or "markdown" or "value" =>
-                new UnsupportedDirective(number, $"#!{name}: this engine runs C# only; rewrite the cell in C# (the course's notebooks are all C#)."),
-            _ => new UnsupportedDirective(number, $"#!{name}: unknown magic command; the engine understands #!csharp, #!import FILE and #!time."),
+            _ => new UnsupportedDirective(number, $"#!{name}: unknown magic command; the engine understands #!csharp, #!html, #!markdown, #!javascript, #!import FILE and #!time."),
         };
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Course.Interactive;
 using Course.Notebooks.Document;
+using Course.Notebooks.Formatting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -77,10 +78,43 @@ public sealed class NotebookEngine
 
     private async Task<ErrorOutput?> RunAsync(NotebookCell cell, int number, CancellationToken cancellation)
     {
-        if (cell.Metadata["polyglot_notebook"]?["kernelName"]?.GetValue<string>() is { } kernel && kernel != "csharp")
-            return Unsupported($"this cell is for the '{kernel}' kernel; the engine runs C# only. Rewrite the cell in C#.");
+        var parts = CellParts.Split(cell.Source, KernelOf(cell));
+        cell.Outputs.Clear();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            var error = part.Kernel switch
+            {
+                "csharp" => await RunCSharpAsync(cell, part.Code, number, i == parts.Count - 1, cancellation),
+                "html" => Show(cell, new HtmlContent(part.Code)),
+                "markdown" => Show(cell, new MarkdownContent(part.Code)),
+                "javascript" => Show(cell, new ScriptContent(part.Code)),
+                "fsharp" => Unsupported($"F# cells are not supported (cell {number}, line {part.Line}); the engine runs C#: rewrite the cell in C#."),
+                var other => Unsupported($"#!{other} cells are not supported (cell {number}, line {part.Line}); the engine runs C#, HTML, Markdown and JavaScript: rewrite the cell in C#."),
+            };
+            if (error is not null) return error;
+        }
+        return null;
+    }
 
-        var (directives, code) = DirectiveParser.Parse(cell.Source);
+    /// <summary>The kernel a cell's Polyglot metadata names (VS Code's <c>polyglot_notebook.kernelName</c>, older <c>dotnet_interactive.language</c>); C# without either.</summary>
+    internal static string KernelOf(NotebookCell cell) =>
+        (cell.Metadata["polyglot_notebook"]?["kernelName"] as System.Text.Json.Nodes.JsonValue)?.TryGetValue(out string? kernel) == true && !string.IsNullOrWhiteSpace(kernel) ? kernel
+        : (cell.Metadata["dotnet_interactive"]?["language"] as System.Text.Json.Nodes.JsonValue)?.TryGetValue(out string? language) == true && !string.IsNullOrWhiteSpace(language) ? language
+        : "csharp";
+
+    /// <summary>Show a non-C# part (<c>#!html</c>, <c>#!markdown</c>, <c>#!javascript</c>) as a display.</summary>
+    private ErrorOutput? Show(NotebookCell cell, object content)
+    {
+        var output = new DisplayDataOutput(DisplayBundle.For(content));
+        lock (cell.Outputs) cell.Outputs.Add(output);
+        listener.OnDisplay(output);
+        return null;
+    }
+
+    private async Task<ErrorOutput?> RunCSharpAsync(NotebookCell cell, string source, int number, bool showResult, CancellationToken cancellation)
+    {
+        var (directives, code) = DirectiveParser.Parse(source);
         var timed = false;
         var prelude = new List<string>();
         foreach (var directive in directives)
@@ -110,7 +144,6 @@ public sealed class NotebookEngine
             }
         }
 
-        cell.Outputs.Clear();
         var clock = Stopwatch.StartNew();
         using (ConsoleCapture.Redirect((name, text) => AppendStream(cell, name, text), input))
         {
@@ -125,9 +158,9 @@ public sealed class NotebookEngine
                 foreach (var imported in prelude)
                     if (await SubmitAsync(imported, number, cancellation) is { } importError) return importError;
                 if (!string.IsNullOrWhiteSpace(code) && await SubmitAsync(code, number, cancellation) is { } error) return error;
-                if (HasTrailingExpression(code) && state?.ReturnValue is { } value)
+                if (showResult && HasTrailingExpression(code) && state?.ReturnValue is { } value and not DisplayHandle)
                 {
-                    var result = new ExecuteResultOutput(MimeBundle.From(value), number);
+                    var result = new ExecuteResultOutput(DisplayBundle.For(value), number);
                     cell.Outputs.Add(result);
                     listener.OnResult(result);
                 }

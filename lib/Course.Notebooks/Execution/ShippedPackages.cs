@@ -18,6 +18,7 @@ public static class ShippedPackages
         ["Plotly.NET"] = () => [typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly],
         ["Plotly.NET.CSharp"] = () => [typeof(Plotly.NET.CSharp.Chart).Assembly, typeof(Plotly.NET.GenericChart).Assembly, typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly],
         ["FSharp.Core"] = () => [typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly],
+        // The engine's own implementation of .NET Interactive's formatting API (Display/), referenced by every cell already.
         ["Microsoft.DotNet.Interactive.Formatting"] = () => [typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly],
     };
 

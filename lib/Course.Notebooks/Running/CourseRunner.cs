@@ -10,8 +10,8 @@ namespace Course.Notebooks.Running;
 
 /// <summary><c>course run</c>: executes notebooks into an output folder and builds the web book.</summary>
 /// <remarks>
-/// Never modifies a source notebook. Stops a notebook at its first failing cell, still writes what
-/// ran (with the error), goes on with the next notebook. Writes <c>&lt;stem&gt;.ipynb</c>,
+/// Never modifies a source notebook. Stops a notebook at its first failing cell (with <see cref="RunOptions.AllowErrors"/>: runs
+/// every cell, each failing one keeping its error), still writes what ran (with the errors), goes on with the next notebook. Writes <c>&lt;stem&gt;.ipynb</c>,
 /// <c>&lt;stem&gt;.html</c>, <c>index.html</c> and <c>metrics.json</c> (DESIGN.md, CLI). After a notebook ran it
 /// judges the learning targets of the notebook's <c>"course"</c> metadata (issue 15) and writes them to
 /// <c>targets.json</c> beside <c>metrics.json</c>, which keeps its <c>{notebook: {metric: value}}</c> shape.
@@ -98,7 +98,7 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
         }
         progress.NotebookStarted(stem, codeCells.Count);
         var engine = new NotebookEngine(Path.GetDirectoryName(path)!, progress);
-        string? error = null;
+        var failures = new List<string>();
         var times = new List<TimeSpan>();
         foreach (var cell in codeCells)
         {
@@ -107,10 +107,16 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
             times.Add(result.Elapsed);
             if (result.Error is { } e)
             {
-                error = $"cell {times.Count} of {codeCells.Count} failed: {e.EName}: {e.EValue}";
-                break;
+                failures.Add($"cell {times.Count} of {codeCells.Count} failed: {e.EName}: {e.EValue}");
+                if (!options.AllowErrors) break;
             }
         }
+        var error = failures.Count switch
+        {
+            0 => null,
+            1 => failures[0],
+            _ => $"{failures.Count} cells failed: {string.Join("; ", failures.Select(f => f.TrimEnd('.')))}",
+        };
         var metrics = engine.RecordedMetrics;
         var run = new NotebookRun(path, stem, notebook, error, times.Count, codeCells.Count, clock.Elapsed, metrics, times);
         if (!options.JudgeTargets || error is not null) return run;

@@ -9,6 +9,7 @@ namespace Course.Notebooks.Running;
 /// The set of targets to judge by (<c>--targets default|test</c>); null picks per notebook with
 /// <see cref="Course.Notebooks.Targets.CourseMetadata.Choose"/>: the test targets when the overrides give every test parameter its test value.
 /// </param>
+/// <param name="AllowErrors">Run every cell even after one failed (<c>--allow-errors</c>, as nbconvert's): each failing cell keeps its error output.</param>
 public sealed record RunOptions(
     string OutDir = "out", IReadOnlyDictionary<string, string>? Parameters = null, bool WriteBook = true,
-    bool JudgeTargets = true, Course.Notebooks.Targets.TargetSet? Targets = null);
+    bool JudgeTargets = true, Course.Notebooks.Targets.TargetSet? Targets = null, bool AllowErrors = false);

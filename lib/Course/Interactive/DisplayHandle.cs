@@ -1,7 +1,7 @@
 namespace Course.Interactive;
 
 /// <summary>An output shown with <c>display(x)</c> that can be replaced in place with <see cref="Update"/>.</summary>
-/// <remarks>As in .NET Interactive: <c>var h = display("epoch 1"); h.Update("epoch 2");</c></remarks>
+/// <remarks>As in .NET Interactive: <c>var h = display("epoch 1"); h.Update("epoch 2"); h.Clear();</c></remarks>
 public sealed class DisplayHandle
 {
     private readonly IDisplaySink sink;
@@ -17,4 +17,7 @@ public sealed class DisplayHandle
 
     /// <summary>Replace the displayed value.</summary>
     public void Update(object? value) => sink.Update(this, value);
+
+    /// <summary>Remove the displayed value from the cell's output.</summary>
+    public void Clear() => sink.Clear(this);
 }

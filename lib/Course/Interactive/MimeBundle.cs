@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using Course.Plots;
 using Course.Training;
-using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 using static TorchSharp.torch;
 
@@ -13,8 +12,9 @@ namespace Course.Interactive;
 /// <remarks>
 /// The notebook engine, the Jupyter kernel and the web book call <see cref="From"/> for every cell result and
 /// <c>display(x)</c> (every notebook, from 00-setup). Charts become offline HTML plus Plotly JSON, image grids PNG,
-/// tensors a PyTorch-style repr, training histories and 2-D arrays (confusion matrices) tables; other values go through .NET Interactive's <see cref="Formatter"/>, so a
-/// <c>Formatter.Register</c> in a notebook is honoured.
+/// tensors a PyTorch-style repr, training histories and 2-D arrays (confusion matrices) tables, strings and numbers plain text.
+/// The notebook engine asks <see cref="TryFrom"/> first for the course's own types and formats everything else itself
+/// (its <c>Formatter</c>, which honours <c>Formatter.Register</c>); <see cref="From"/> gives other values their <c>ToString()</c>.
 /// </remarks>
 public static class MimeBundle
 {
@@ -31,9 +31,13 @@ public static class MimeBundle
     public const string PlotlyJson = "application/vnd.plotly.v1+json";
 
     /// <summary>The MIME bundle of <paramref name="value"/>; always holds <see cref="PlainText"/>.</summary>
-    public static IReadOnlyDictionary<string, string> From(object? value) => value switch
+    public static IReadOnlyDictionary<string, string> From(object? value) =>
+        TryFrom(value) ?? new Dictionary<string, string> { [PlainText] = value!.ToString() ?? "" };
+
+    /// <summary>The bundle of a value the course knows how to show (null, strings, numbers, charts, image grids, tensors, histories, matrices); null for anything else.</summary>
+    public static IReadOnlyDictionary<string, string>? TryFrom(object? value) => value switch
     {
-        null => new Dictionary<string, string> { [PlainText] = Formatter.ToDisplayString(null, PlainText) },
+        null => new Dictionary<string, string> { [PlainText] = "<null>" },
         string text => new Dictionary<string, string> { [PlainText] = text },
         GenericChart chart => FromChart(chart),
         ImageGrid grid => FromImageGrid(grid),
@@ -41,8 +45,8 @@ public static class MimeBundle
         History history => FromHistory(history),
         EpochStats stats => new Dictionary<string, string> { [PlainText] = stats.ToString() },
         Array { Rank: 2 } matrix when IsScalar(matrix.GetType().GetElementType()!) => FromMatrix(matrix),
-        _ when IsScalar(value.GetType()) => new Dictionary<string, string> { [PlainText] = Formatter.ToDisplayString(value, PlainText) },
-        _ => FromFormatter(value),
+        _ when IsScalar(value.GetType()) => new Dictionary<string, string> { [PlainText] = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "" },
+        _ => null,
     };
 
     /// <summary>HTML that draws <paramref name="chart"/> with the page's plotly.js once <c>window.Plotly</c> exists; no CDN.</summary>
@@ -133,16 +137,6 @@ public static class MimeBundle
             html.Append("</tr>");
         }
         return new Dictionary<string, string> { [PlainText] = text.ToString().TrimEnd('\n'), [Html] = html.Append("</tbody></table>").ToString() };
-    }
-
-
-    private static Dictionary<string, string> FromFormatter(object value)
-    {
-        var bundle = new Dictionary<string, string> { [PlainText] = Formatter.ToDisplayString(value, PlainText) };
-        foreach (var mimeType in Formatter.GetPreferredMimeTypesFor(value.GetType()))
-            if (mimeType != PlainText && !bundle.ContainsKey(mimeType))
-                bundle[mimeType] = Formatter.ToDisplayString(value, mimeType);
-        return bundle;
     }
 
     private static bool IsScalar(Type type) =>

@@ -25,15 +25,19 @@ public class RunCommandTests
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    /// <remarks>With <c>--allow-errors</c> (one process for both checks): the cells after the failing ones run too.</remarks>
     [Fact]
     public void AFailingNotebookExitsOneAndStillWritesItsOutputs()
     {
         using var folder = new TempFolder();
-        var nb = Support.Notebooks.Write(folder, "01-fails", Support.Notebooks.Of("Console.WriteLine(\"ran\");", "int.Parse(\"x\")"));
-        var result = CourseCli.Run(folder.Path, "run", nb, "--out", "book");
+        var nb = Support.Notebooks.Write(folder, "01-fails", Support.Notebooks.Of("Console.WriteLine(\"ran\");", "int.Parse(\"x\")", "#!fsharp\nlet x = 1", "Console.WriteLine(\"still ran\");"));
+        var result = CourseCli.Run(folder.Path, "run", nb, "--out", "book", "--allow-errors");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("01-fails", result.Out);
+        Assert.Contains("notebooks with errors: 01-fails", result.Out);
         Assert.Contains("FormatException", result.Out);
+        var executed = File.ReadAllText(folder.File("book/01-fails.ipynb"));
+        Assert.Contains("F# cells are not supported (cell 3, line 1)", executed);
+        Assert.Contains("still ran", executed);
         Assert.True(File.Exists(folder.File("book/01-fails.ipynb")));
         Assert.True(File.Exists(folder.File("book/index.html")));
     }

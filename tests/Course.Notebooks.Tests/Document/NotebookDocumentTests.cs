@@ -69,10 +69,25 @@ public class NotebookDocumentTests
     public void APythonNotebookIsRejectedNamingItsKernel()
     {
         var python = PolyglotNotebook.Replace("\"language\": \"C#\", \"name\": \".net-csharp\"", "\"language\": \"python\", \"name\": \"python3\"")
-                                     .Replace("polyglot-notebook", "python");
+                                     .Replace("polyglot-notebook", "python")
+                                     .Replace("\"dotnet_interactive\": {\"language\": \"csharp\"}, \"polyglot_notebook\": {\"kernelName\": \"csharp\"}, ", "");
         var e = Assert.Throws<NotebookFormatException>(() => NotebookDocument.Parse(python, "py.ipynb"));
         Assert.Contains("python", e.Message);
         Assert.Contains(".net-csharp", e.Message);
+    }
+
+    [Theory]
+    [InlineData("\"polyglot_notebook\": {\"kernelName\": \"csharp\"}")]
+    [InlineData("\"dotnet_interactive\": {\"language\": \"csharp\"}")]
+    public void ANotebookSavedAsPythonWhoseCellsAreCSharpIsCSharp(string cellMetadata)
+    {
+        // What VS Code's Polyglot extension can save: Python's language_info, no kernelspec, C# cells.
+        var saved = PolyglotNotebook.Replace("\"kernelspec\": {\"display_name\": \".NET (C#)\", \"language\": \"C#\", \"name\": \".net-csharp\"},", "")
+                                    .Replace("polyglot-notebook", "python")
+                                    .Replace("\"dotnet_interactive\": {\"language\": \"csharp\"}, \"polyglot_notebook\": {\"kernelName\": \"csharp\"}", cellMetadata);
+        Assert.Contains("\"python\"", saved);
+        Assert.DoesNotContain("kernelspec", saved);
+        Assert.NotEmpty(NotebookDocument.Parse(saved, "saved.ipynb").Cells);
     }
 
     [Theory]

@@ -99,4 +99,13 @@ public class OutputRendererTests
         Assert.Contains("<strong>bold</strong> <span class=\"math\">\\(x_i\\)</span>", html);
         Assert.Contains(@"<div class=""output math"">$$\frac{a}{b}$$</div>", html);
     }
+
+    [Fact]
+    public void LatexFromAValueCannotCloseItsElement()
+    {
+        var html = Render(Ran("(LaTeXString)s", 1, Display(("text/latex", "x</div><script>alert(1)</script>"), (MimeTypes.PlainText, "x"))));
+
+        Assert.Contains("<div class=\"output math\">x&lt;/div&gt;&lt;script&gt;alert(1)&lt;/script&gt;</div>", html);
+        Assert.DoesNotContain("<script>alert(1)", html);
+    }
 }

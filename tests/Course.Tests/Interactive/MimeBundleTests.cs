@@ -2,7 +2,6 @@ using System.Text.Json;
 using Course.Interactive;
 using Course.Native;
 using Course.Plots;
-using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;
 using TorchSharp;
 using Xunit;
@@ -113,37 +112,11 @@ public sealed class MimeBundleTests
     public void NullIsPlainText() => Assert.Equal(MimeBundle.PlainText, Assert.Single(MimeBundle.From(null)).Key);
 
     [Fact]
-    public void OtherObjectsGetTheFormattersPlainTextAndHtml()
+    public void OtherObjectsAreLeftToTheEngineAndOtherwiseTheirText()
     {
-        var bundle = MimeBundle.From(new Reading("thermometer", 21));
-        Assert.Contains("thermometer", bundle[MimeBundle.PlainText]);
-        Assert.Contains("<table", bundle[MimeBundle.Html]);
+        Assert.Null(MimeBundle.TryFrom(new Reading("thermometer", 21)));
+        Assert.Equal("Reading { Sensor = thermometer, Value = 21 }", Assert.Single(MimeBundle.From(new Reading("thermometer", 21))).Value);
     }
-
-    [Fact]
-    public void UserRegisteredFormatterIsUsed()
-    {
-        Formatter.Register<Temperature>((t, writer) => writer.Write($"<b>{t.Celsius} °C</b>"), MimeBundle.Html);
-        Formatter.Register<Temperature>(t => $"{t.Celsius} degrees", MimeBundle.PlainText);
-
-        var bundle = MimeBundle.From(new Temperature(21));
-
-        Assert.Equal("<b>21 °C</b>", bundle[MimeBundle.Html]);
-        Assert.Equal("21 degrees", bundle[MimeBundle.PlainText]);
-    }
-
-    [Fact]
-    public void PreferringPlainTextForATypeDropsItsHtml()
-    {
-        Formatter.SetPreferredMimeTypesFor(typeof(Pressure), MimeBundle.PlainText);
-        Assert.Equal(MimeBundle.PlainText, Assert.Single(MimeBundle.From(new Pressure(1013))).Key);
-    }
-
-    /// <summary>A type only this test class formats.</summary>
-    public sealed record Temperature(int Celsius);
-
-    /// <summary>A type only this test class prefers as plain text.</summary>
-    public sealed record Pressure(int Hectopascal);
 
     /// <summary>A type shown with the default formatters.</summary>
     public sealed record Reading(string Sensor, int Value);
