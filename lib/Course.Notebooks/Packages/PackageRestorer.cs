@@ -71,7 +71,7 @@ public sealed class PackageRestorer
 
         progress($"Restoring {string.Join(", ", requests)} ...");
         var clock = Stopwatch.StartNew();
-        var project = Path.Combine(folder, "project", "restore.csproj");
+        var project = Path.Combine(folder, "project", "notebook.csproj");
         var obj = Path.Combine(folder, "project", "obj");
         if (Directory.Exists(obj)) Directory.Delete(obj, recursive: true);   // never read a previous attempt's assets
         Directory.CreateDirectory(Path.GetDirectoryName(project)!);
@@ -137,8 +137,8 @@ public sealed class PackageRestorer
 
     private static string Summary(IReadOnlyList<PackageRequest> requests, IReadOnlyList<RestoredPackage> packages)
     {
-        var asked = requests.Select(r => r.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var named = packages.Where(p => asked.Contains(p.Id)).Select(p => $"{p.Id} {p.Version}").ToList();
+        var named = requests.SelectMany(r => packages.Where(p => string.Equals(p.Id, r.Id, StringComparison.OrdinalIgnoreCase)))
+                            .Select(p => $"{p.Id} {p.Version}").ToList();
         var others = packages.Count - named.Count;
         return string.Join(", ", named) + (others > 0 ? $" (+ {others} dependenc{(others == 1 ? "y" : "ies")})" : "");
     }
