@@ -130,6 +130,10 @@ public sealed class NotebookEngine
             {
                 return Unsupported(e.Message);
             }
+            catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
+            {
+                return CellErrors.FromException(e, number);   // interrupted while restoring: the restore's processes are gone
+            }
         }
 
         var clock = Stopwatch.StartNew();

@@ -80,7 +80,7 @@ internal static class DotnetRestore
                 try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
                 await process.WaitForExitAsync(CancellationToken.None);
                 cancellation.ThrowIfCancellationRequested();
-                throw new PackageRestoreException($"{what}: dotnet restore took longer than {timeout.TotalMinutes:0.#} minutes and was stopped; check the network and the sources in NuGet.Config.");
+                throw new PackageRestoreException($"{what}: dotnet restore took longer than {(timeout.TotalMinutes >= 1 ? $"{timeout.TotalMinutes:0.#} minutes" : $"{timeout.TotalSeconds:0.#} s")} and was stopped; check the network and the sources in NuGet.Config.");
             }
             output.Append(await stdout).Append(await stderr);
             return (process.ExitCode, output.ToString());

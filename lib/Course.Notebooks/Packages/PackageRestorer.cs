@@ -24,15 +24,25 @@ public sealed class PackageRestorer
     private const string Format = "course-nuget-restore 1";
     private static readonly JsonSerializerOptions json = new() { WriteIndented = true };
     private int restoresRun;
+    private string? cacheRoot;
+    private string? dotnet;
 
     /// <summary>The restorer of the user's machine: the per-user cache, the user's NuGet.Config and packages folder.</summary>
     public static PackageRestorer Default { get; } = new();
 
     /// <summary>Where restores are kept: <c>$XDG_CACHE_HOME/course/nuget</c> (default <c>~/.cache/course/nuget</c>).</summary>
-    public string CacheRoot { get; init; } = Course.Native.PatchCache.DefaultRoots("nuget").First();
+    public string CacheRoot
+    {
+        get => cacheRoot ??= Course.Native.PatchCache.DefaultRoots("nuget").First();
+        init => cacheRoot = value;
+    }
 
-    /// <summary>The <c>dotnet</c> command that restores.</summary>
-    public string Dotnet { get; init; } = DotnetRestore.LocateDotnet();
+    /// <summary>The <c>dotnet</c> command that restores: the running runtime's own by default.</summary>
+    public string Dotnet
+    {
+        get => dotnet ??= DotnetRestore.LocateDotnet();
+        init => dotnet = value;
+    }
 
     /// <summary>A NuGet.Config to use instead of the user's (<c>--configfile</c>); null: the user's.</summary>
     public string? ConfigFile { get; init; }
