@@ -14,8 +14,8 @@ namespace Course.Notebooks.Packages;
 /// </para>
 /// <para>
 /// In a restored graph, a shipped package (a dependency on TorchSharp, say) is again the engine's, and an assembly the host
-/// process already binds by name (<see cref="HostAssemblies"/>) is referenced from the host; the rest are referenced from the
-/// NuGet packages folder, where Roslyn's loader loads them, and their native folders go to <see cref="NativeLibraries"/>.
+/// process already binds by name (<see cref="HostAssemblies"/>) is referenced from the host unless it loads beside it; the rest
+/// are referenced from the NuGet packages folder, where Roslyn's loader loads them, and their native folders go to <see cref="NativeLibraries"/>.
 /// </para>
 /// </remarks>
 internal sealed class NotebookPackages(string notebookFolder, PackageRestorer restorer)
@@ -88,7 +88,7 @@ internal sealed class NotebookPackages(string notebookFolder, PackageRestorer re
             foreach (var path in package.Assemblies)
             {
                 var file = Path.GetFileName(path);
-                if (HostAssemblies.Find(file) is { } host)
+                if (HostAssemblies.Find(file) is { } host && !LoadsBeside(path, host))
                 {
                     if (HostAssemblies.VersionOf(path) is { } wanted && HostAssemblies.VersionOf(host) is { } has && wanted > has)
                         note($"note: {package.Id} {package.Version} brings {file} {wanted}, but the engine already runs its own {has}, which is the one used.");
@@ -107,6 +107,11 @@ internal sealed class NotebookPackages(string notebookFolder, PackageRestorer re
         }
         return references;
     }
+
+    /// <summary>True when <paramref name="path"/> is a newer version of a strong-named application (not framework) assembly the host has at <paramref name="host"/> but has not loaded: the runtime loads it beside the host's.</summary>
+    private static bool LoadsBeside(string path, string host) =>
+        !HostAssemblies.IsFramework(host) && HostAssemblies.IsStrongNamed(host) && !HostAssemblies.IsLoaded(host)
+        && HostAssemblies.VersionOf(path) is { } wanted && HostAssemblies.VersionOf(host) is { } has && wanted > has;
 
     private static IEnumerable<MetadataReference> Shipped(IReadOnlyList<System.Reflection.Assembly> assemblies)
     {

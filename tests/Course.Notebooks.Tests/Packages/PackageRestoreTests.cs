@@ -1,5 +1,7 @@
 using Course.Notebooks.Document;
 using Course.Notebooks.Execution;
+using Course.Notebooks.Packages;
+using Course.Notebooks.Tests.Support;
 
 namespace Course.Notebooks.Tests.Packages;
 
@@ -26,8 +28,8 @@ public class PackageRestoreTests(TinyFeedFixture feed) : IClassFixture<TinyFeedF
     {
         Assert.True(feed.FirstRun.Succeeded, feed.FirstRun.Error?.EValue);
         var stderr = Stream(feed.FirstRun, "stderr");
-        Assert.Contains("Restoring Tiny [1.2, 2.0), Tiny.Base 1.1.0, Tiny.Pre *-*, Tiny.Native 1.0.0, Tiny.Torch 1.0.0 ...\n", stderr);
-        Assert.True(stderr.Contains("Restored Tiny 1.5.0, Tiny.Base 1.1.0, Tiny.Pre 2.0.0-beta.1, Tiny.Native 1.0.0, Tiny.Torch 1.0.0 (+ 1 dependency) in "), stderr);
+        Assert.Contains("Restoring Tiny [1.2, 2.0), Tiny.Base 1.1.0, Tiny.Pre *-*, Tiny.Native 1.0.0, Tiny.Torch 1.0.0, SkiaSharp 99.0.0, Newtonsoft.Json 99.0.0, Markdig 99.0.0, NetMQ 1.0.0 ...\n", stderr);
+        Assert.True(stderr.Contains("Restored Tiny 1.5.0, Tiny.Base 1.1.0, Tiny.Pre 2.0.0-beta.1, Tiny.Native 1.0.0, Tiny.Torch 1.0.0, SkiaSharp 99.0.0, Newtonsoft.Json 99.0.0, Markdig 99.0.0, NetMQ 1.0.0 (+ 1 dependency) in "), stderr);
         // The range's lower bound is not in the feed: NuGet takes the nearest above and says so.
         Assert.Contains("warning NU1603: notebook depends on Tiny (>= 1.2.0 && < 2.0.0) but Tiny 1.2.0 was not found. Tiny 1.5.0 was resolved instead.\n", stderr);
     }
@@ -60,7 +62,7 @@ public class PackageRestoreTests(TinyFeedFixture feed) : IClassFixture<TinyFeedF
         var (engine, _) = await CachedTinySet();
         var result = await engine.ExecuteAsync("Tiny.TinyNative.Flavor + \" \" + Tiny.TinyNative.ZlibVersion");
         Assert.True(result.Succeeded, result.Error?.EValue);
-        Assert.Matches($"^{Course.Notebooks.Packages.RestoreProject.RuntimeIdentifier} 1\\.\\d+", Value(result));
+        Assert.Matches($"^{RestoreProject.RuntimeIdentifier} 1\\.\\d+", Value(result));
     }
 
     [Fact]
@@ -71,6 +73,35 @@ public class PackageRestoreTests(TinyFeedFixture feed) : IClassFixture<TinyFeedF
         var result = await engine.ExecuteAsync("Tiny.TinyTorch.TorchLocation == typeof(TorchSharp.torch).Assembly.Location ? typeof(TorchSharp.torch).Assembly.Location : \"two copies\"");
         Assert.True(result.Succeeded, result.Error?.EValue);
         Assert.Equal(typeof(TorchSharp.torch).Assembly.Location, Value(result));
+    }
+
+    [Fact]
+    public void CourseRunReadsTheCacheAndLoadsANewerStrongNamedAssemblyThanOneTheEngineHasNotLoadedBesideIt()
+    {
+        // In a `course` process: the test host's own assembly resolver would answer SkiaSharp with the engine's copy.
+        var notebook = Path.Combine(feed.NotebookFolder, "beside.ipynb");
+        Support.Notebooks.Of(TinyFeedFixture.TinySet, "typeof(SkiaSharp.FromThePackage).Assembly.GetName().Version + \" \" + Tiny.TinyInfo.Version").Save(notebook);
+        var run = CourseCli.Run(TimeSpan.FromMinutes(3), new Dictionary<string, string> { ["XDG_CACHE_HOME"] = feed.XdgCacheHome },
+            feed.NotebookFolder, "run", notebook, "--out", Path.Combine(feed.NotebookFolder, "out"), "--no-targets");
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        var executed = NotebookDocument.Load(Path.Combine(feed.NotebookFolder, "out", "beside.ipynb"));
+        var cells = executed.Cells.Where(c => c.Type == CellType.Code).ToList();
+        Assert.DoesNotContain("Restoring", string.Concat(cells[0].Outputs.OfType<StreamOutput>().Select(s => s.Text)));
+        Assert.Equal("99.0.0.0 1.5.0", Assert.Single(cells[1].Outputs.OfType<ExecuteResultOutput>()).Data[MimeTypes.PlainText]);
+    }
+
+    [Fact]
+    public async Task OtherwiseTheEnginesCopyOfAnAssemblyIsUsedWithANoteWhenThePackagesIsNewer()
+    {
+        Assert.Contains("note: Markdig 99.0.0 brings Markdig.dll 99.0.0.0, but the engine already runs its own ", Stream(feed.FirstRun, "stderr"));
+        Assert.Contains("note: Newtonsoft.Json 99.0.0 brings Newtonsoft.Json.dll 99.0.0.0, but the engine already runs its own ", Stream(feed.FirstRun, "stderr"));
+        var (engine, _) = await CachedTinySet();
+        foreach (var engines in (Type[])[typeof(Markdig.Markdown), typeof(NetMQ.NetMQSocket), typeof(Newtonsoft.Json.JsonConvert)])
+        {
+            var result = await engine.ExecuteAsync($"typeof({engines.FullName}).Assembly.Location");
+            Assert.True(result.Succeeded, result.Error?.EValue);
+            Assert.Equal(engines.Assembly.Location, Value(result));
+        }
     }
 
     [Fact]

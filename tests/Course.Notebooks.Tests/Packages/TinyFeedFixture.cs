@@ -8,14 +8,17 @@ namespace Course.Notebooks.Tests.Packages;
 /// <remarks>
 /// The feed: Tiny 1.0.0 / 1.5.0 / 2.0.0 (each depends on Tiny.Base ≥ 1.0.0), Tiny.Base 1.0.0 / 1.1.0, Tiny.Pre 1.0.0 /
 /// 2.0.0-beta.1, Tiny.Native (a generic and a runtime-specific assembly, and zlib copied as a native asset), a fake
-/// TorchSharp 0.105.0 and Tiny.Torch, which depends on it. NuGet.Config clears every source, so nothing here touches
+/// TorchSharp 0.105.0 and Tiny.Torch, which depends on it, and fakes of assemblies the engine runs on: SkiaSharp 99.0.0
+/// (newer, strong-named with SkiaSharp's key: TorchSharp's dependency, which nothing here loads), Newtonsoft.Json 99.0.0
+/// (the same, but the test process has loaded its own), Markdig 99.0.0 (newer, weak-named) and NetMQ 1.0.0 (older). NuGet.Config clears every source, so nothing here touches
 /// the network. <see cref="TinySet"/> is restored once, by <see cref="InitializeAsync"/>; the tests read it from the cache.
 /// </remarks>
 public sealed class TinyFeedFixture : IAsyncLifetime
 {
     /// <summary>The cell every cache-hit test runs: a range, an exact version, a floating prerelease, natives, a TorchSharp dependency.</summary>
     public const string TinySet =
-        "#i \"nuget: ../feed\"\n#r \"nuget: Tiny, [1.2, 2.0)\"\n#r \"nuget: Tiny.Base, 1.1.0\"\n#r \"nuget: Tiny.Pre, *-*\"\n#r \"nuget: Tiny.Native, 1.0.0\"\n#r \"nuget: Tiny.Torch, 1.0.0\"";
+        "#i \"nuget: ../feed\"\n#r \"nuget: Tiny, [1.2, 2.0)\"\n#r \"nuget: Tiny.Base, 1.1.0\"\n#r \"nuget: Tiny.Pre, *-*\"\n#r \"nuget: Tiny.Native, 1.0.0\"\n#r \"nuget: Tiny.Torch, 1.0.0\"\n" +
+        "#r \"nuget: SkiaSharp, 99.0.0\"\n#r \"nuget: Newtonsoft.Json, 99.0.0\"\n#r \"nuget: Markdig, 99.0.0\"\n#r \"nuget: NetMQ, 1.0.0\"";
 
     private readonly TempFolder root = new();
 
@@ -45,10 +48,19 @@ public sealed class TinyFeedFixture : IAsyncLifetime
         if (ZlibPath is not null) native[$"runtimes/{rid}/native/libtinyz.so"] = File.ReadAllBytes(ZlibPath);
         Feed.Add("Tiny.Native", "1.0.0", native);
 
+        foreach (var name in (string[])["SkiaSharp", "Newtonsoft.Json"])
+            Feed.Add(name, "99.0.0", new Dictionary<string, byte[]>
+            {
+                [$"lib/net10.0/{name}.dll"] = LocalFeed.Compile(name,
+                    $"[assembly: System.Reflection.AssemblyVersion(\"99.0.0.0\")] namespace {name}; public static class FromThePackage {{ }}",
+                    publicKey: System.Reflection.AssemblyName.GetAssemblyName(HostAssemblies.Find(name + ".dll")!).GetPublicKey()),
+            });
+        Feed.Add("Markdig", "99.0.0", Lib("Markdig", "[assembly: System.Reflection.AssemblyVersion(\"99.0.0.0\")] namespace Markdig; public static class FromThePackage { }"));
+        Feed.Add("NetMQ", "1.0.0", Lib("NetMQ", "[assembly: System.Reflection.AssemblyVersion(\"1.0.0.0\")] namespace NetMQ; public static class FromThePackage { }"));
         Feed.Add("TorchSharp", "0.105.0", Lib("TorchSharp", "[assembly: System.Reflection.AssemblyVersion(\"0.105.0.0\")] namespace TorchSharp; public static class NotTheEngines { }"));
         Feed.Add("Tiny.Torch", "1.0.0",
             Lib("Tiny.Torch", "namespace Tiny; public static class TinyTorch { public static string TorchLocation => typeof(TorchSharp.torch).Assembly.Location; }",
-                typeof(TorchSharp.torch).Assembly.Location),
+                [typeof(TorchSharp.torch).Assembly.Location]),
             new Dictionary<string, string> { ["TorchSharp"] = "0.105.0" });
     }
 
@@ -56,6 +68,9 @@ public sealed class TinyFeedFixture : IAsyncLifetime
 
     /// <summary>Where the notebooks "are": the feed is <c>../feed</c> from here.</summary>
     public string NotebookFolder { get; }
+
+    /// <summary>The <c>XDG_CACHE_HOME</c> under which this fixture's restores are cached (for a <c>course</c> process to find them).</summary>
+    public string XdgCacheHome => root.File("xdg-cache");
 
     /// <summary>The system's zlib, copied into Tiny.Native as <c>libtinyz.so</c>; null when this system has none where looked.</summary>
     public string? ZlibPath { get; }
@@ -69,7 +84,7 @@ public sealed class TinyFeedFixture : IAsyncLifetime
     /// <summary>A restorer on this fixture's cache, packages folder and NuGet.Config; <paramref name="dotnet"/> replaces the command that restores.</summary>
     public PackageRestorer NewRestorer(string? dotnet = null) => new()
     {
-        CacheRoot = root.File("cache"),
+        CacheRoot = Path.Combine(XdgCacheHome, "course", "nuget"),
         ConfigFile = root.File("nuget.config"),
         Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = root.File("packages"), ["NUGET_HTTP_CACHE_PATH"] = root.File("http-cache") },
         Dotnet = dotnet ?? Course.Notebooks.Packages.PackageRestorer.Default.Dotnet,
@@ -87,7 +102,7 @@ public sealed class TinyFeedFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static Dictionary<string, byte[]> Lib(string name, string source, params string[] references) =>
+    private static Dictionary<string, byte[]> Lib(string name, string source, string[]? references = null) =>
         new() { [$"lib/net10.0/{name}.dll"] = LocalFeed.Compile(name, source, references) };
 
     private static string NativeSource(string flavor) => $$"""

@@ -16,12 +16,15 @@ public sealed class LocalFeed(string folder)
     public string Folder { get; } = Directory.CreateDirectory(folder).FullName;
 
     /// <summary>An assembly named <paramref name="name"/> compiled from <paramref name="source"/> against the framework and <paramref name="references"/>.</summary>
-    public static byte[] Compile(string name, string source, params string[] references)
+    /// <param name="publicKey">Public-sign it with this key (.NET does not check strong-name signatures), so it has that assembly's identity.</param>
+    public static byte[] Compile(string name, string source, string[]? references = null, byte[]? publicKey = null)
     {
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary);
+        if (publicKey is not null) options = options.WithPublicSign(true).WithCryptoPublicKey([.. publicKey]);
         var compilation = CSharpCompilation.Create(name,
             [CSharpSyntaxTree.ParseText(source)],
-            [.. ScriptReferences.Framework, .. references.Select(r => MetadataReference.CreateFromFile(r))],
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            [.. ScriptReferences.Framework, .. (references ?? []).Select(r => MetadataReference.CreateFromFile(r))],
+            options);
         using var stream = new MemoryStream();
         var emitted = compilation.Emit(stream);
         if (!emitted.Success)
