@@ -24,6 +24,7 @@ internal sealed class NotebookPackages(string notebookFolder, PackageRestorer re
     private readonly List<string> sources = [];
     private readonly List<string> leftOutSources = [];
     private readonly Dictionary<string, string> referenced = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> noted = new(StringComparer.Ordinal);
 
     /// <summary>Add a cell's <c>#i</c> sources and <c>#r "nuget: …"</c> requests; the new references for its compilation.</summary>
     /// <param name="requests">The cell's package requests, in order.</param>
@@ -71,8 +72,13 @@ internal sealed class NotebookPackages(string notebookFolder, PackageRestorer re
         return references;
     }
 
-    private List<MetadataReference> Load(IReadOnlyList<RestoredPackage> packages, Action<string> note)
+    private List<MetadataReference> Load(IReadOnlyList<RestoredPackage> packages, Action<string> tell)
     {
+        // A later restore includes the earlier packages again: say each thing about them once per notebook.
+        void note(string line)
+        {
+            if (noted.Add(line)) tell(line);
+        }
         var references = new List<MetadataReference>();
         foreach (var package in packages)
         {

@@ -19,7 +19,7 @@ public class PackageRestorerTests : IDisposable
     {
         var script = root.File("dotnet");
         File.WriteAllText(script, $"#!/bin/sh\necho $$ > '{root.File("pid")}'\nexec sleep 60\n");
-        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return script;
     }
 
