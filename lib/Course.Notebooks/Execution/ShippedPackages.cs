@@ -28,9 +28,6 @@ public static class ShippedPackages
         typeof(Plotly.NET.CSharp.Chart).Assembly, typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly,
     ];
 
-    /// <summary>The package ids a notebook can reference.</summary>
-    public static IEnumerable<string> Names => packages.Keys.Order(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>True for a shipped package and for packages whose contents the engine has in another form (libtorch's native packages).</summary>
     public static bool Covers(string id) =>
         packages.ContainsKey(id) || id.StartsWith("libtorch-", StringComparison.OrdinalIgnoreCase);
