@@ -30,10 +30,10 @@ public sealed class PackageRestorer
     /// <summary>The restorer of the user's machine: the per-user cache, the user's NuGet.Config and packages folder.</summary>
     public static PackageRestorer Default { get; } = new();
 
-    /// <summary>Where restores are kept: <c>$XDG_CACHE_HOME/course/nuget</c> (default <c>~/.cache/course/nuget</c>).</summary>
+    /// <summary>Where restores are kept: <c>$XDG_CACHE_HOME/course/nuget</c> (default <c>~/.cache/course/nuget</c>; the temp folder when neither can be written).</summary>
     public string CacheRoot
     {
-        get => cacheRoot ??= Course.Native.PatchCache.DefaultRoots("nuget").First();
+        get => cacheRoot ??= WritableRoot();
         init => cacheRoot = value;
     }
 
@@ -76,8 +76,20 @@ public sealed class PackageRestorer
         {
             throw new PackageRestoreException($"{what}: cannot write the package cache {folder} ({e.Message}); make $XDG_CACHE_HOME or ~/.cache writable.");
         }
-        using var held = await LockAsync(Path.Combine(folder, "restore.lock"), cancellation);
-        if (ReadCached(manifest) is { } restoredMeanwhile) return restoredMeanwhile;
+        try
+        {
+            using var held = await LockAsync(Path.Combine(folder, "restore.lock"), cancellation);
+            return ReadCached(manifest) ?? await RestoreLockedAsync(requests, sources, folder, manifest, what, progress, cancellation);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PackageRestoreException($"{what}: cannot write the package cache {folder} ({e.Message}); make $XDG_CACHE_HOME or ~/.cache writable.");
+        }
+    }
+
+    private async Task<RestoreResult> RestoreLockedAsync(
+        IReadOnlyList<PackageRequest> requests, IReadOnlyList<string> sources, string folder, string manifest, string what, Action<string> progress, CancellationToken cancellation)
+    {
 
         progress($"Restoring {string.Join(", ", requests)} ...");
         var clock = Stopwatch.StartNew();
@@ -102,6 +114,24 @@ public sealed class PackageRestorer
         File.Move(temp, manifest, overwrite: true);
         progress($"Restored {Summary(requests, packages)} in {clock.Elapsed.TotalSeconds:F1} s");
         return result;
+    }
+
+    // The first default root that can be created ($XDG_CACHE_HOME, ~/.cache, then the temp folder), as the native patch cache does.
+    private static string WritableRoot()
+    {
+        var roots = Course.Native.PatchCache.DefaultRoots("nuget").ToList();
+        foreach (var root in roots)
+        {
+            try
+            {
+                Directory.CreateDirectory(root);
+                return root;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+        return roots[0];   // RestoreAsync then names it in its error
     }
 
     /// <summary>The cache folder name of a set: the hex SHA-256 of everything that decides its restore.</summary>

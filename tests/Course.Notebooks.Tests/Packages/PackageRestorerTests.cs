@@ -37,6 +37,16 @@ public class PackageRestorerTests : IDisposable
     }
 
     [Fact]
+    public async Task ACacheThatCannotBeWrittenIsNamedInOneLine()
+    {
+        File.WriteAllText(root.File("a-file"), "");
+        var restorer = new PackageRestorer { CacheRoot = Path.Combine(root.File("a-file"), "cache"), Dotnet = "/no/such/dotnet" };
+        var result = await new NotebookEngine(root.Path, restorer: restorer).ExecuteAsync("#r \"nuget: NodaTime, 3.3.7\"");
+        Assert.StartsWith($"#r \"nuget: NodaTime, 3.3.7\": cannot write the package cache {root.File("a-file")}/cache/", result.Error!.EValue);
+        Assert.EndsWith("make $XDG_CACHE_HOME or ~/.cache writable.", result.Error.EValue);
+    }
+
+    [Fact]
     public async Task ARestoreThatHangsIsStoppedAtTheTimeoutWithOneLine()
     {
         var restorer = Restorer(HangingDotnet(), TimeSpan.FromMilliseconds(500));
