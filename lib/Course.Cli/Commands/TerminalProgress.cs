@@ -55,6 +55,14 @@ internal sealed class TerminalProgress : IRunProgress
         Draw(force: false);
     }
 
+    public void OnStream(string name, string text)
+    {
+        // The cell's latest stderr line is the news while it runs, e.g. "Restoring NodaTime 3.3.7 ..." before its code starts.
+        if (name != "stderr" || text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).LastOrDefault() is not { } line) return;
+        detail = line;
+        Draw(force: true);
+    }
+
     public void NotebookFinished(NotebookRun run)
     {
         ClearLine();

@@ -35,10 +35,11 @@ public static partial class DirectiveParser
             var value = isNuGet ? argument["nuget:".Length..].Trim() : argument;
             if (line[1] == 'i') return new PackageSource(number, value);
             if (!isNuGet) return new FileReference(number, value);
-            var parts = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            return parts.Length == 0
+            // Only the first comma separates: a range has its own ("[1.0, 2.0)").
+            var parts = value.Split(',', 2, StringSplitOptions.TrimEntries);
+            return parts[0].Length == 0
                 ? new UnsupportedDirective(number, $"{line}: name a package, e.g. #r \"nuget: Course\".")
-                : new NuGetReference(number, parts[0], parts.Length > 1 ? parts[1] : null);
+                : new NuGetReference(number, parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null);
         }
         if (!line.StartsWith("#!", StringComparison.Ordinal)) return null;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Course.Interactive;
 using Course.Notebooks.Document;
 using Course.Notebooks.Formatting;
+using Course.Notebooks.Packages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -27,6 +28,7 @@ public sealed class NotebookEngine
     private readonly DisplaySink sink;
     private readonly TextReader? input;
     private readonly MetricsRecorder metrics = new();
+    private readonly NotebookPackages packages;
     private ScriptOptions options;
     private ScriptState<object>? state;
 
@@ -34,13 +36,15 @@ public sealed class NotebookEngine
     /// <param name="workingDirectory">The notebook's folder.</param>
     /// <param name="listener">Hears outputs as they happen (progress display, the kernel).</param>
     /// <param name="input">What <c>Console.ReadLine</c> reads in this engine's cells; none: reading fails with a clear message.</param>
-    public NotebookEngine(string workingDirectory, IExecutionListener? listener = null, TextReader? input = null)
+    /// <param name="restorer">Restores <c>#r "nuget: …"</c> packages the engine does not ship; default: the user's cache, NuGet.Config and packages folder.</param>
+    public NotebookEngine(string workingDirectory, IExecutionListener? listener = null, TextReader? input = null, PackageRestorer? restorer = null)
     {
         this.workingDirectory = Path.GetFullPath(workingDirectory);
         this.listener = listener ?? NullListener.Instance;
         this.input = input;
         sink = new DisplaySink(this.listener);
         options = ScriptSetup.Options();
+        packages = new NotebookPackages(this.workingDirectory, restorer ?? PackageRestorer.Default);
     }
 
     /// <summary>How many cells have run.</summary>
@@ -117,6 +121,8 @@ public sealed class NotebookEngine
         var (directives, code) = DirectiveParser.Parse(source);
         var timed = false;
         var prelude = new List<string>();
+        var packageRequests = new List<PackageRequest>();
+        var packageSources = new List<string>();
         foreach (var directive in directives)
         {
             switch (directive)
@@ -124,7 +130,10 @@ public sealed class NotebookEngine
                 case UnsupportedDirective u:
                     return Unsupported(u.Message);
                 case NuGetReference r:
-                    if (AddPackage(r) is { } packageError) return Unsupported(packageError);
+                    packageRequests.Add(new PackageRequest(r.Id, r.Version));
+                    break;
+                case PackageSource s:
+                    packageSources.Add(s.Source);
                     break;
                 case FileReference f:
                     var dll = Path.GetFullPath(Path.Combine(workingDirectory, f.Path));
@@ -141,6 +150,23 @@ public sealed class NotebookEngine
                 case TimeCell:
                     timed = true;
                     break;
+            }
+        }
+
+        if (packageRequests.Count > 0 || packageSources.Count > 0)
+        {
+            // All of a cell's packages restore together, before its code compiles; progress goes to the cell's stderr.
+            try
+            {
+                options = options.AddReferences(await packages.AddAsync(packageRequests, packageSources, line => AppendStream(cell, "stderr", line + "\n"), cancellation));
+            }
+            catch (PackageRestoreException e)
+            {
+                return Unsupported(e.Message);
+            }
+            catch (OperationCanceledException e) when (cancellation.IsCancellationRequested)
+            {
+                return CellErrors.FromException(e, number);   // interrupted while restoring: the restore's processes are gone
             }
         }
 
@@ -201,20 +227,6 @@ public sealed class NotebookEngine
         {
             return CellErrors.FromException(e, number);
         }
-    }
-
-    private string? AddPackage(NuGetReference reference)
-    {
-        var assemblies = ShippedPackages.Resolve(reference.Id);
-        if (assemblies is null)
-            return $"#r \"nuget: {reference.Id}\": the package is not shipped with the course engine, which installs nothing at run time. Available: {string.Join(", ", ShippedPackages.Names)}.";
-        if (assemblies.Contains(typeof(TorchSharp.torch).Assembly))
-            Course.Native.TorchNative.EnsureLoaded(); // before any cell touches torch (DESIGN.md, Facts)
-        options = options.AddReferences(assemblies.Select(ScriptReferences.For));
-        var shipped = ShippedPackages.VersionOf(reference.Id);
-        if (reference.Version is { } wanted && shipped is not null && !wanted.StartsWith(shipped, StringComparison.OrdinalIgnoreCase) && reference.Id != "Course")
-            Console.Error.WriteLine($"note: #r \"nuget: {reference.Id}, {wanted}\" uses the engine's {reference.Id} {shipped}.");
-        return null;
     }
 
     private ErrorOutput Unsupported(string message) => new("DirectiveError", message, [message]);

@@ -2,11 +2,12 @@ using System.Reflection;
 
 namespace Course.Notebooks.Execution;
 
-/// <summary>The NuGet packages <c>#r "nuget: …"</c> resolves to: the ones the engine ships with.</summary>
+/// <summary>The NuGet packages the engine ships: <c>#r "nuget: …"</c> binds them to the engine's own assemblies.</summary>
 /// <remarks>
-/// The engine does not download packages: a notebook's <c>#r "nuget: TorchSharp-cpu, 0.107.0"</c>
-/// binds to the TorchSharp the engine was built with, so notebooks written for Polyglot Notebooks
-/// run unchanged. Anything else gets a clear error listing what is available.
+/// A notebook's <c>#r "nuget: TorchSharp-cpu, 0.107.0"</c> binds to the TorchSharp the engine was built with, whatever
+/// version it asks (one copy per process: the Course library's types are built on it), so notebooks written for Polyglot
+/// Notebooks run unchanged; so does a restored package's dependency on one of these. Other packages are restored
+/// (<see cref="Packages.NotebookPackages"/>).
 /// </remarks>
 public static class ShippedPackages
 {
@@ -28,8 +29,9 @@ public static class ShippedPackages
         typeof(Plotly.NET.CSharp.Chart).Assembly, typeof(Microsoft.FSharp.Core.FSharpOption<>).Assembly,
     ];
 
-    /// <summary>The package ids a notebook can reference.</summary>
-    public static IEnumerable<string> Names => packages.Keys.Order(StringComparer.OrdinalIgnoreCase);
+    /// <summary>True for a shipped package and for packages whose contents the engine has in another form (libtorch's native packages).</summary>
+    public static bool Covers(string id) =>
+        packages.ContainsKey(id) || id.StartsWith("libtorch-", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The assemblies of package <paramref name="id"/>, or null when it is not shipped.</summary>
     public static IReadOnlyList<Assembly>? Resolve(string id) => packages.TryGetValue(id, out var get) ? get() : null;

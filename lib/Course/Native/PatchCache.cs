@@ -14,15 +14,16 @@ namespace Course.Native;
 internal static class PatchCache
 {
     /// <summary>The cache roots to try, best first: <c>$XDG_CACHE_HOME</c>, <c>~/.cache</c>, then the temp folder.</summary>
-    public static IEnumerable<string> DefaultRoots()
+    /// <param name="concern">The subfolder under <c>course/</c>: <c>native</c> here, <c>nuget</c> for the notebook engine's restores.</param>
+    public static IEnumerable<string> DefaultRoots(string concern = "native")
     {
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg))
-            yield return Path.Combine(xdg, "course", "native");
+            yield return Path.Combine(xdg, "course", concern);
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (!string.IsNullOrEmpty(home))
-            yield return Path.Combine(home, ".cache", "course", "native");
-        yield return Path.Combine(Path.GetTempPath(), $"course-native-{Environment.UserName}");
+            yield return Path.Combine(home, ".cache", "course", concern);
+        yield return Path.Combine(Path.GetTempPath(), $"course-{concern}-{Environment.UserName}");
     }
 
     /// <summary>

@@ -8,6 +8,10 @@ public class DirectiveParserTests
     [InlineData("#r \"nuget: TorchSharp-cpu, 0.107.0\"", "TorchSharp-cpu", "0.107.0")]
     [InlineData("#r \"nuget:Course\"", "Course", null)]
     [InlineData("#r \"nuget: Plotly.NET.CSharp, 0.14.0\"", "Plotly.NET.CSharp", "0.14.0")]
+    [InlineData("#r \"nuget: NodaTime, [3.0, 4.0)\"", "NodaTime", "[3.0, 4.0)")]
+    [InlineData("#r \"nuget: MathNet.Numerics, 5.*\"", "MathNet.Numerics", "5.*")]
+    [InlineData("#r \"nuget: System.Reactive, 6.0.1-preview.1\"", "System.Reactive", "6.0.1-preview.1")]
+    [InlineData("#r \"nuget: NodaTime, \"", "NodaTime", null)]
     public void NuGetReferencesAreParsed(string line, string id, string? version)
     {
         var (directives, code) = DirectiveParser.Parse(line + "\nvar x = 1;");

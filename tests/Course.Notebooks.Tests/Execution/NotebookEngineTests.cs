@@ -125,12 +125,11 @@ public class NotebookEngineTests
     }
 
     [Fact]
-    public async Task AnUnknownPackageGivesAClearError()
+    public async Task AMalformedPackageVersionGivesAClearErrorBeforeAnyRestore()
     {
-        var result = await engine.ExecuteAsync("#r \"nuget: Newtonsoft.Jsonx, 1.0\"");
-        Assert.Contains("Newtonsoft.Jsonx", result.Error!.EValue);
-        Assert.Contains("not shipped", result.Error.EValue);
-        Assert.Contains("Course", result.Error.EValue);
+        var result = await engine.ExecuteAsync("#r \"nuget: Newtonsoft.Json, 1.0 or later\"");
+        Assert.Equal("DirectiveError", result.Error!.EName);
+        Assert.Equal("#r \"nuget: Newtonsoft.Json, 1.0 or later\": '1.0 or later' is not a NuGet version or range; write e.g. 1.2.0, [1.0, 2.0), 1.* or *-* (prerelease).", result.Error.EValue);
     }
 
     [Fact]

@@ -19,10 +19,14 @@ public static class CourseCli
     public static Result Run(string workingDirectory, params string[] args) => Run(TimeSpan.FromMinutes(5), workingDirectory, args);
 
     /// <summary>Run with a time limit other than the usual 5 minutes (grading a training notebook runs it three times).</summary>
-    public static Result Run(TimeSpan limit, string workingDirectory, params string[] args)
+    public static Result Run(TimeSpan limit, string workingDirectory, params string[] args) => Run(limit, new Dictionary<string, string>(), workingDirectory, args);
+
+    /// <summary>Run with <paramref name="environment"/> added to the test process's (e.g. <c>XDG_CACHE_HOME</c>).</summary>
+    public static Result Run(TimeSpan limit, IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Course.Cli.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
