@@ -99,7 +99,7 @@ internal static class GradeCommand
     }
 
     /// <summary>This very program, started as the hidden <c>grade-worker</c> verb.</summary>
-    private static ProcessStartInfo WorkerStart()
+    internal static ProcessStartInfo WorkerStart()
     {
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet");
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(GradeCommand).Assembly.Location);

@@ -24,9 +24,13 @@ internal sealed class GradeProgress : IGradingProgress, IDisposable
     private bool disposed;
     private string phase = "";
 
-    public GradeProgress(int count)
+    private readonly bool reports;
+
+    /// <summary>Progress of <paramref name="count"/> submissions; without <paramref name="reports"/>, only the status line (for <c>course bench grade</c>).</summary>
+    public GradeProgress(int count, bool reports = true)
     {
         this.count = count;
+        this.reports = reports;
         console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(ConsoleCapture.OriginalOut), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         if (live) timer = new Timer(_ => Redraw(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
@@ -61,7 +65,8 @@ internal sealed class GradeProgress : IGradingProgress, IDisposable
             if (live) StatusLine.Clear(console);
             while (waiting.Remove(printed, out var next))
             {
-                foreach (var line in GradeReportWriter.Text(next)) Console.WriteLine(line);
+                if (reports)
+                    foreach (var line in GradeReportWriter.Text(next)) Console.WriteLine(line);
                 printed++;
             }
             Console.Out.Flush();
