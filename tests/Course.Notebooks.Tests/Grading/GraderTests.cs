@@ -148,21 +148,6 @@ public class GraderTests
     }
 
     [SkippableFact]
-    public void BatchModeWritesAGradebook()
-    {
-        var (key, folder) = Setup();
-        using var _ = folder;
-        Submit(folder, "alice", s => Answer(s));
-        Submit(folder, "bob", _ => { });
-        var result = CourseCli.Run(folder.Path, "grade", folder.File("subs"), "--key", key);
-        Assert.Equal(0, result.ExitCode);
-        var gradebook = File.ReadAllLines(folder.File("subs/gradebook.csv"));
-        Assert.Equal("submission,twice,three,score,max_score,seconds,cpu_seconds,peak_memory_mb", gradebook[0]);
-        Assert.StartsWith("alice.ipynb,2,1,3,3,", gradebook[1]);
-        Assert.StartsWith("bob.ipynb,0,0,0,3,", gradebook[2]);
-    }
-
-    [SkippableFact]
     public void AStudentChecksTheirWorkAgainstTheReleasedNotebook()
     {
         var (_, folder) = Setup();
