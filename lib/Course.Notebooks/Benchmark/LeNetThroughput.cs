@@ -1,7 +1,6 @@
 using Course.Cnn;
 using Course.Data;
 using Course.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Course.Notebooks.Benchmark;

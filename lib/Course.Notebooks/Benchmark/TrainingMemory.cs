@@ -1,5 +1,4 @@
 using Course.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Course.Notebooks.Benchmark;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Course.Interactive;
 using Course.Notebooks.Document;
 using Microsoft.CodeAnalysis;

@@ -1,5 +1,4 @@
 using System.Text;
-using Course.Interactive;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Scripting;
 

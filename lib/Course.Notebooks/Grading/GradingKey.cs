@@ -1,5 +1,3 @@
-using Course.Grading;
-
 namespace Course.Notebooks.Grading;
 
 /// <summary>A key prepared once for a whole batch: its notebook (parameters applied) and every test's expectations.</summary>

@@ -13,9 +13,6 @@ namespace Course.Notebooks.Kernel;
 /// </remarks>
 public static class CodeIntelligence
 {
-    /// <summary>Matches for the identifier being typed; cursor positions in code points.</summary>
-    public sealed record Completion(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd);
-
     /// <summary>Jupyter's <c>is_complete</c> status: <c>complete</c> or <c>incomplete</c>.</summary>
     public static string IsComplete(string code)
     {

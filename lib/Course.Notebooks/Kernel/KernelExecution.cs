@@ -19,7 +19,7 @@ internal sealed class KernelExecution : IExecutionListener
     private readonly Action<string> log;
     private readonly string? metricsFile;
     private readonly string notebookName;
-    private readonly PlotlyLoader.Carrier plotly = new();
+    private readonly PlotlyCarrier plotly = new();
     private JupyterMessage? current;
     private bool currentSilent;
     private CancellationTokenSource? running;

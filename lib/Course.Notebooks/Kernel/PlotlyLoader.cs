@@ -19,20 +19,4 @@ public static class PlotlyLoader
 
     /// <summary>A <c>&lt;script&gt;</c> element that defines <c>window.Plotly</c> unless the page has it.</summary>
     public static string Html => html.Value;
-
-    /// <summary>Remembers which output of a session carries plotly.js: the first chart, and every update of it.</summary>
-    /// <remarks>An update of that chart keeps the script, so a saved notebook still carries plotly.js.</remarks>
-    internal sealed class Carrier
-    {
-        private string? displayId; // "" when the carrier is a result, which cannot be updated
-
-        /// <summary><paramref name="data"/>, with plotly.js in front of its HTML when it is the carrier.</summary>
-        public IReadOnlyDictionary<string, string> Carry(IReadOnlyDictionary<string, string> data, string? outputDisplayId)
-        {
-            var isCarrier = displayId is null || (outputDisplayId is not null && outputDisplayId == displayId);
-            if (!isCarrier || !PlotlyCharts.IsChart(data) || !data.TryGetValue(MimeTypes.Html, out var chart)) return data;
-            displayId ??= outputDisplayId ?? "";
-            return new Dictionary<string, string>(data) { [MimeTypes.Html] = Html + chart };
-        }
-    }
 }

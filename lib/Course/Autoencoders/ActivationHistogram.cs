@@ -1,6 +1,5 @@
 using Course.Plots;
 using Plotly.NET;
-using TorchSharp;
 using static TorchSharp.torch;
 using Chart = Plotly.NET.CSharp.Chart;
 

@@ -1,5 +1,4 @@
 using Course.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 

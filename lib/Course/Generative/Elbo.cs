@@ -1,30 +1,7 @@
-using System.Globalization;
 using Course.Training;
 using static TorchSharp.torch;
 
 namespace Course.Generative;
-
-/// <summary>The two terms of a VAE's loss per image, in nats: −ELBO = reconstruction term + regularization term.</summary>
-/// <param name="Reconstruction">The reconstruction term as a loss, −log p(x|z): binary cross-entropy summed over pixels (B).</param>
-/// <param name="Regularization">The regularization term KL(q(z|x) ‖ p(z)) (B).</param>
-public sealed record ElboTerms(Tensor Reconstruction, Tensor Regularization)
-{
-    /// <summary>−ELBO = Reconstruction + Regularization per image (B).</summary>
-    public Tensor NegativeElbo => Reconstruction + Regularization;
-}
-
-/// <summary>Mean reconstruction and regularization terms over a data set, in nats per image.</summary>
-/// <param name="Reconstruction">Mean −log p(x|z).</param>
-/// <param name="Regularization">Mean KL(q(z|x) ‖ p(z)).</param>
-public sealed record ElboSummary(double Reconstruction, double Regularization)
-{
-    /// <summary>Mean −ELBO = Reconstruction + Regularization, in nats per image.</summary>
-    public double NegativeElbo => Reconstruction + Regularization;
-
-    /// <summary>E.g. <c>−ELBO 111.20 = reconstruction 86.50 + KL 24.70 nats</c>.</summary>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"−ELBO {NegativeElbo:F2} = reconstruction {Reconstruction:F2} + KL {Regularization:F2} nats");
-}
 
 /// <summary>The VAE objective: the evidence lower bound ELBO = E_q[log p(x|z)] − KL(q(z|x) ‖ p(z)), and its negative as the training loss.</summary>
 /// <remarks>

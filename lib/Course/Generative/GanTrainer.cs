@@ -15,13 +15,6 @@ namespace Course.Generative;
 /// </remarks>
 public static class GanTrainer
 {
-    /// <summary>The figures of one step: both losses and the mean discriminator outputs.</summary>
-    /// <param name="DiscriminatorLoss">−mean log D(x) − mean log(1 − D(G(z))).</param>
-    /// <param name="GeneratorLoss">The generator's loss on the same fakes.</param>
-    /// <param name="DReal">Mean D(x).</param>
-    /// <param name="DFake">Mean D(G(z)) before the generator's step.</param>
-    public readonly record struct StepStats(double DiscriminatorLoss, double GeneratorLoss, double DReal, double DFake);
-
     /// <summary>One alternating step on real samples <paramref name="x"/> and noise <paramref name="z"/>.</summary>
     /// <param name="generator">G: noise (B, latent) → samples shaped like x.</param>
     /// <param name="discriminator">D: samples → logits (B, 1).</param>
@@ -30,7 +23,7 @@ public static class GanTrainer
     /// <param name="optimizerG">Updates G's weights only.</param>
     /// <param name="optimizerD">Updates D's weights only.</param>
     /// <param name="loss">The generator's loss.</param>
-    public static StepStats Step(nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, Tensor x, Tensor z,
+    public static GanStepStats Step(nn.Module<Tensor, Tensor> generator, nn.Module<Tensor, Tensor> discriminator, Tensor x, Tensor z,
                                  optim.Optimizer optimizerG, optim.Optimizer optimizerD, GeneratorLoss loss = GeneratorLoss.NonSaturating)
     {
         ArgumentNullException.ThrowIfNull(generator);
@@ -58,7 +51,7 @@ public static class GanTrainer
         lossG.backward();                                                               // also fills D's grads; zeroed before D's next step
         optimizerG.step();
 
-        return new StepStats(lossD.item<float>(), lossG.item<float>(),
+        return new GanStepStats(lossD.item<float>(), lossG.item<float>(),
                              realLogits.detach().sigmoid().mean().item<float>(), fakeLogits.detach().sigmoid().mean().item<float>());
     }
 

@@ -4,13 +4,6 @@ using static TorchSharp.torch.nn;
 
 namespace Course.Generative;
 
-/// <summary>What a <see cref="Vae"/> computes for a batch: the decoder's pixel logits, q(z|x)'s μ and log σ², and the sampled z.</summary>
-/// <param name="Logits">Pixel logits of p(x|z) (B, InputDim).</param>
-/// <param name="Mu">Means of q(z|x) (B, D).</param>
-/// <param name="LogVar">log σ² of q(z|x) (B, D).</param>
-/// <param name="Z">The reparameterized sample z = μ + σ ⊙ ε (B, D).</param>
-public sealed record VaeOutput(Tensor Logits, Tensor Mu, Tensor LogVar, Tensor Z);
-
 /// <summary>A variational autoencoder: encoder q(z|x) → reparameterized sample z → decoder p(x|z), with the prior p(z) = N(0, I).</summary>
 /// <remarks>
 /// Seed 001, "Variational Autoencoders" ("a probabilistic twist on autoencoders"); seed 000, "VAE" objective

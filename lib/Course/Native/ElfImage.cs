@@ -3,28 +3,6 @@ using System.Text;
 
 namespace Course.Native;
 
-/// <summary>A version a shared library needs from one of its dependencies (an entry of <c>.gnu.version_r</c>).</summary>
-/// <param name="File">The dependency that must define the version, e.g. <c>libstdc++.so.6</c>.</param>
-/// <param name="Version">The version name, e.g. <c>GLIBCXX_3.4.32</c>.</param>
-/// <param name="Index">The version index that <c>.gnu.version</c> entries use to point at this need.</param>
-/// <param name="Flags">The <c>vna_flags</c> field; <see cref="ElfImage.VerFlagWeak"/> marks a need the loader may skip.</param>
-/// <param name="FlagsOffset">File offset of <c>vna_flags</c>, for the patcher.</param>
-internal sealed record VersionNeed(string File, string Version, ushort Index, ushort Flags, int FlagsOffset);
-
-/// <summary>One entry of <c>.dynsym</c> with its symbol version.</summary>
-/// <param name="Index">Position in <c>.dynsym</c> (the number relocations refer to).</param>
-/// <param name="Name">The (mangled) symbol name.</param>
-/// <param name="Binding">The <c>STB_*</c> binding: 1 global, 2 weak.</param>
-/// <param name="SectionIndex"><c>st_shndx</c>; 0 means undefined (imported from another library).</param>
-/// <param name="VersionIndex">The raw <c>.gnu.version</c> entry (bit 15 is the hidden flag), 0 when there is none.</param>
-/// <param name="InfoOffset">File offset of <c>st_info</c>, for the patcher.</param>
-/// <param name="VersymOffset">File offset of the <c>.gnu.version</c> entry, or -1.</param>
-internal sealed record DynamicSymbol(int Index, string Name, byte Binding, ushort SectionIndex, ushort VersionIndex, int InfoOffset, int VersymOffset)
-{
-    /// <summary>True when the library imports this symbol rather than defining it.</summary>
-    public bool IsUndefined => SectionIndex == 0;
-}
-
 /// <summary>A read-only view of the dynamic-linking tables of an ELF64 little-endian shared library.</summary>
 /// <remarks>
 /// Reads what the Linux dynamic linker reads to decide whether a library can load: <c>DT_NEEDED</c>,

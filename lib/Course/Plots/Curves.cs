@@ -5,18 +5,6 @@ using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Course.Plots;
 
-/// <summary>One named curve: y against x.</summary>
-/// <remarks>Input of <see cref="Curves.Lines"/>; notebook 01-mle-to-loss plots several losses as series.</remarks>
-/// <param name="Name">Legend entry.</param>
-/// <param name="X">x values (same length as <paramref name="Y"/>).</param>
-/// <param name="Y">y values; NaN points are left out.</param>
-public sealed record Series(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Y)
-{
-    /// <summary>A series whose x values are 1, 2, …, n.</summary>
-    public static Series Of(string name, IReadOnlyList<double> y) =>
-        new(name, Enumerable.Range(1, y.Count).Select(i => (double)i).ToArray(), y);
-}
-
 /// <summary>Line charts: a curve, several curves, and the training curves of a <see cref="History"/>.</summary>
 /// <remarks>
 /// Seed 001 (Lecture 11), "Review: ANN": the loss falls as the weights follow the gradient.

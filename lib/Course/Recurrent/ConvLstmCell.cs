@@ -94,7 +94,7 @@ public sealed class ConvLstmCell : Module<Tensor, (Tensor H, Tensor C)?, (Tensor
         return (g.HiddenState, g.CellState);
     }
 
-    /// <summary>One step with every gate map returned: forget, input and output gate, candidate, cell and hidden state, each (B, C, H, W).</summary>
+    /// <summary>One step with every gate map returned: input, forget, cell (candidate) and output gate, cell and hidden state, each (B, C, H, W).</summary>
     /// <param name="x">x(t), (B, Cin, H, W).</param>
     /// <param name="state">(h(t−1), C(t−1)), each (B, C, H, W); null for the first step.</param>
     /// <exception cref="ArgumentException">A shape does not fit (the message names it).</exception>

@@ -1,19 +1,8 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace Course.Recurrent;
-
-/// <summary>Which recurrence a <see cref="ManyToOne"/> network runs.</summary>
-public enum RecurrentKind
-{
-    /// <summary>The vanilla RNN, h_t = tanh(W_hh h_{t−1} + W_xh x_t + b) (PyTorch's <c>nn.RNN</c>).</summary>
-    Rnn,
-
-    /// <summary>The LSTM with input, forget and output gates and a cell state (PyTorch's <c>nn.LSTM</c>).</summary>
-    Lstm,
-}
 
 /// <summary>Reads a whole sequence and predicts one vector from the last state: <c>ŷ = W_hy h_T + b_y</c>.</summary>
 /// <remarks>

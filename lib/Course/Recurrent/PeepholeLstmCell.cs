@@ -79,7 +79,7 @@ public sealed class PeepholeLstmCell : Module<Tensor, (Tensor H, Tensor C)?, (Te
         return (gates.HiddenState, gates.CellState);
     }
 
-    /// <summary>One step with every gate returned: forget, input and output gate, candidate, cell and hidden state.</summary>
+    /// <summary>One step with every gate returned: input, forget, cell (candidate) and output gate, cell and hidden state.</summary>
     /// <param name="x">x(t), (B, I).</param>
     /// <param name="state">(h(t−1), C(t−1)), each (B, H); null for the first step.</param>
     /// <exception cref="ArgumentException">A shape does not fit (the message names it).</exception>

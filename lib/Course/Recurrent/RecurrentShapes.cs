@@ -34,6 +34,21 @@ internal static class RecurrentShapes
             throw new ArgumentException($"{what} should have shape {ShapeText.Of(shape)} but has {ShapeText.Of(t)}.", what);
     }
 
+    /// <summary>Check weights in PyTorch's layout for a cell of <paramref name="blocks"/> gate blocks (1 for the RNN, 4 for the LSTM) and return <c>bias_ih + bias_hh</c> (a missing bias counts as zeros).</summary>
+    /// <remarks>Checks everything before the caller copies anything, so a wrong shape leaves the cell as it was.</remarks>
+    public static Tensor PyTorchBias(Tensor weightIh, Tensor weightHh, Tensor? biasIh, Tensor? biasHh, long blocks, long inputSize, long hiddenSize, Tensor like)
+    {
+        long rows = blocks * hiddenSize;
+        RequireShape(weightIh, [rows, inputSize], "weight_ih");
+        RequireShape(weightHh, [rows, hiddenSize], "weight_hh");
+        if (biasIh is not null) RequireShape(biasIh, [rows], "bias_ih");
+        if (biasHh is not null) RequireShape(biasHh, [rows], "bias_hh");
+        var bias = torch.zeros(rows, dtype: like.dtype, device: like.device);
+        if (biasIh is not null) bias += biasIh;
+        if (biasHh is not null) bias += biasHh;
+        return bias;
+    }
+
     /// <summary>The parameters of a PyTorch RNN/LSTM layer by name (weight_ih_l0, …), refusing stacked or bidirectional layers.</summary>
     public static Dictionary<string, Tensor> Layer0(nn.Module module)
     {

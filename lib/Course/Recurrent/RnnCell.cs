@@ -1,4 +1,3 @@
-using Course.Training;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -99,14 +98,12 @@ public sealed class RnnCell : Module<Tensor, Tensor?, Tensor>
     /// <exception cref="ArgumentException">A shape differs from the cell's (the message names both).</exception>
     public RnnCell LoadFrom(Tensor weightIh, Tensor weightHh, Tensor? biasIh, Tensor? biasHh)
     {
-        RecurrentShapes.RequireShape(weightIh, [HiddenSize, InputSize], "weight_ih");
-        RecurrentShapes.RequireShape(weightHh, [HiddenSize, HiddenSize], "weight_hh");
+        using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
+        var bias = RecurrentShapes.PyTorchBias(weightIh, weightHh, biasIh, biasHh, 1, InputSize, HiddenSize, b_h);   // b_h = bias_ih + bias_hh
         W_xh.copy_(weightIh);
         W_hh.copy_(weightHh);
-        b_h.zero_();
-        if (biasIh is not null) { RecurrentShapes.RequireShape(biasIh, [HiddenSize], "bias_ih"); b_h.add_(biasIh); }
-        if (biasHh is not null) { RecurrentShapes.RequireShape(biasHh, [HiddenSize], "bias_hh"); b_h.add_(biasHh); }
+        b_h.copy_(bias);
         return this;
     }
 }

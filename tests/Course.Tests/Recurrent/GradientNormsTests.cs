@@ -72,7 +72,7 @@ public sealed class GradientNormsTests
     public void WithZeroWeightsTheCellStatePathHalvesEveryStep()
     {
         var cell = new LstmCell(1, 3);
-        using (no_grad()) { cell.W.zero_(); cell.b.zero_(); }                                 // f = ½ everywhere: c_t = ½ c_{t−1}
+        using (no_grad()) { cell.W.zero_(); cell.Bias.zero_(); }                                 // f = ½ everywhere: c_t = ½ c_{t−1}
         var norms = GradientNorms.Lstm(cell, randn(5, 1), throughCellState: true);
         for (int t = 1; t <= 5; t++) Assert.Equal(Math.Pow(0.5, t), norms[t - 1], 6);
     }

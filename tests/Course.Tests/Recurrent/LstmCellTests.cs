@@ -12,7 +12,7 @@ public sealed class LstmCellTests
     public void ParametersAreTheLecturesOneMatrixAndBias()
     {
         var cell = new LstmCell(3, 5);
-        Assert.Equal(["W", "b"], cell.named_parameters().Select(p => p.name).Order(StringComparer.Ordinal));
+        Assert.Equal(["b", "w"], cell.named_parameters().Select(p => p.name).Order(StringComparer.Ordinal));
         Assert.Equal(new long[] { 20, 8 }, cell.W.shape);
     }
 
@@ -52,9 +52,9 @@ public sealed class LstmCellTests
     public void WithZeroWeightsEveryGateIsOneHalfAndTheCandidateZero()
     {
         var cell = new LstmCell(2, 3);
-        using (no_grad()) { cell.W.zero_(); cell.b.zero_(); }
+        using (no_grad()) { cell.W.zero_(); cell.Bias.zero_(); }
         var c0 = tensor(new float[] { 1, -2, 4 }).unsqueeze(0);
-        var gates = cell.Step(randn(1, 2), randn(1, 3), c0);
+        var gates = cell.Gates(randn(1, 2), (randn(1, 3), c0));
         Assert.True(gates.ForgetGate.allclose(full(1, 3, 0.5f)));
         Assert.True(gates.Candidate.allclose(zeros(1, 3)));
         Assert.True(gates.CellState.allclose(c0 * 0.5f));                                     // c = ½·c₀ + ½·0
@@ -64,22 +64,15 @@ public sealed class LstmCellTests
     [Theory]
     [InlineData(0, "InputGate")]
     [InlineData(1, "ForgetGate")]
-    [InlineData(2, "OutputGate")]
-    public void RowsOfWAreStackedInTheLectureOrderIFOG(int block, string gate)
+    [InlineData(2, "Candidate")]
+    [InlineData(3, "OutputGate")]
+    public void RowsOfWAreStackedInputForgetCellOutputLikePeepholeLstmCell(int block, string gate)
     {
         var cell = new LstmCell(1, 2);
-        using (no_grad()) { cell.W.zero_(); cell.b.zero_(); cell.b.narrow(0, block * 2, 2).fill_(20); }
-        var gates = cell.Step(zeros(1, 1));
+        using (no_grad()) { cell.W.zero_(); cell.Bias.zero_(); cell.Bias.narrow(0, block * 2, 2).fill_(20); }
+        var gates = cell.Gates(zeros(1, 1));
         var opened = (Tensor)typeof(LstmGates).GetProperty(gate)!.GetValue(gates)!;
         Assert.True(opened.allclose(ones(1, 2), 1e-6, 1e-6), $"{gate} should be open when bias block {block} is large");
-    }
-
-    [Fact]
-    public void TheLastBlockIsTheCandidate()
-    {
-        var cell = new LstmCell(1, 2);
-        using (no_grad()) { cell.W.zero_(); cell.b.zero_(); cell.b.narrow(0, 6, 2).fill_(20); }
-        Assert.True(cell.Step(zeros(1, 1)).Candidate.allclose(ones(1, 2), 1e-6, 1e-6));
     }
 
     [Fact]
@@ -109,5 +102,15 @@ public sealed class LstmCellTests
         var ex = Assert.Throws<ArgumentException>(() => new LstmCell(3, 4).LoadFrom(nn.LSTMCell(2, 4)));
         Assert.Contains("(16, 3)", ex.Message);
         Assert.Contains("(16, 2)", ex.Message);
+    }
+
+    [Fact]
+    public void ABiasOfTheWrongSizeIsRejectedBeforeAnyWeightIsCopied()
+    {
+        var cell = new LstmCell(2, 3);
+        var before = cell.W.clone();
+        var ex = Assert.Throws<ArgumentException>(() => cell.LoadFrom(ones(12, 2), ones(12, 3), null, zeros(3)));
+        Assert.Contains("bias_hh", ex.Message);
+        Assert.True(cell.W.allclose(before, 0, 0));
     }
 }

@@ -88,4 +88,14 @@ public sealed class RnnCellTests
         Assert.Contains("(4, 3)", ex.Message);
         Assert.Contains("(5, 3)", ex.Message);
     }
+
+    [Fact]
+    public void ABiasOfTheWrongSizeIsRejectedBeforeAnyWeightIsCopied()
+    {
+        var cell = new RnnCell(2, 3);
+        var before = cell.W_hh.clone();
+        var ex = Assert.Throws<ArgumentException>(() => cell.LoadFrom(ones(3, 2), ones(3, 3), zeros(4), null));
+        Assert.Contains("bias_ih", ex.Message);
+        Assert.True(cell.W_hh.allclose(before, 0, 0));
+    }
 }
