@@ -23,7 +23,6 @@ internal sealed class GradeProgress : IGradingProgress, IDisposable
     private int done, printed;
     private bool disposed;
     private string phase = "";
-
     private readonly bool reports;
 
     /// <summary>Progress of <paramref name="count"/> submissions; without <paramref name="reports"/>, only the status line (for <c>course bench grade</c>).</summary>
@@ -50,7 +49,7 @@ internal sealed class GradeProgress : IGradingProgress, IDisposable
         lock (gate)
         {
             phase = "";
-            running[index] = Path.GetFileName(submission);
+            running[index] = GradeReportWriter.Printable(Path.GetFileName(submission));   // a file name may carry escape sequences
             Draw();
         }
     }

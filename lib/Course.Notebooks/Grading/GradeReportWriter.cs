@@ -54,5 +54,5 @@ public static class GradeReportWriter
     }
 
     /// <summary>Text with control characters (escape sequences, carriage returns, bells) replaced by spaces.</summary>
-    internal static string Printable(string s) => string.Concat(s.Select(c => char.IsControl(c) ? ' ' : c));
+    public static string Printable(string s) => string.Concat(s.Select(c => char.IsControl(c) ? ' ' : c));
 }
