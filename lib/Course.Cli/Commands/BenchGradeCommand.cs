@@ -61,7 +61,7 @@ internal static class BenchGradeCommand
                 {
                     var figure = Run(keyPath, overrides, files, j, result.GetValue(timeout), Path.Combine(folder, $"jobs-{j}.csv"));
                     first ??= figure.Gradebook;
-                    figure = figure with { SpeedUp = figures.Count == 0 ? 1 : figures[0].Seconds / figure.Seconds, SameScores = figure.Gradebook == first };
+                    figure = figure with { SpeedUp = figures.Count == 0 ? 1 : Math.Round(figures[0].Seconds / figure.Seconds, 2), SameScores = figure.Gradebook == first };
                     figures.Add(figure);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"--jobs {j}: {figure.Seconds:0.0} s wall, {figure.CpuSeconds:0.0} s CPU, {figure.Threads} libtorch thread{(figure.Threads == 1 ? "" : "s")} per worker, "
@@ -107,8 +107,8 @@ internal static class BenchGradeCommand
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - own + (key.Usage ?? ResourceUsage.None).Cpu + TimeSpan.FromTicks(reports.Sum(r => r.Usage.Cpu.Ticks));
         var book = Gradebook.Of(GradebookBatch.Of(key, overrides, limits, files), null, reports);
         book.Save(gradebook);
-        return new Figure(jobs, limits.Threads ?? 0, files.Count, seconds, cpu.TotalSeconds, 0,
-                          reports.Max(r => r.Usage.PeakMemoryBytes) / 1048576.0, (key.Usage ?? ResourceUsage.None).PeakMemoryBytes / 1048576.0,
+        return new Figure(jobs, limits.Threads ?? 0, files.Count, Math.Round(seconds, 2), Math.Round(cpu.TotalSeconds, 2), 0,
+                          Math.Round(reports.Max(r => r.Usage.PeakMemoryBytes) / 1048576.0, 1), Math.Round((key.Usage ?? ResourceUsage.None).PeakMemoryBytes / 1048576.0, 1),
                           book.Rows.Sum(r => r.Score), book.Rows.Sum(r => r.MaxScore), true, loadBefore, Load(), book.ToJson(timings: false));
     }
 
