@@ -23,11 +23,14 @@ internal static class KernelCommand
     private static Command Install()
     {
         var (name, prefix, user) = Location();
-        var command = new Command("install", "Write the kernelspec (kernel.json + logo) so Jupyter, VS Code and nbconvert can start this kernel.") { name, prefix, user };
+        var sysPrefix = new Option<bool>("--sys-prefix") { Description = "Install under the sys.prefix of the Python that runs `jupyter` (e.g. /usr for Debian's Jupyter, the environment's folder for a virtualenv or conda)" };
+        var command = new Command("install", "Write the kernelspec (kernel.json + logo) so Jupyter, VS Code and nbconvert can start this kernel.") { name, prefix, user, sysPrefix };
         command.SetAction(result => Guard(() =>
         {
-            if (result.GetValue(prefix) is not null && result.GetValue(user)) throw new KernelException("--prefix and --user exclude each other; pick one.");
-            var folder = KernelSpec.Install(result.GetValue(name)!, result.GetValue(prefix), LaunchCommand());
+            var chosen = new[] { result.GetValue(prefix) is not null, result.GetValue(user), result.GetValue(sysPrefix) }.Count(c => c);
+            if (chosen > 1) throw new KernelException("--prefix, --user and --sys-prefix exclude each other; pick one.");
+            var where = result.GetValue(sysPrefix) ? JupyterPrefix.Find(Environment.GetEnvironmentVariable("PATH")) : result.GetValue(prefix);
+            var folder = KernelSpec.Install(result.GetValue(name)!, where, LaunchCommand());
             Console.WriteLine($"Installed kernelspec {result.GetValue(name)} in {folder}");
         }));
         return command;

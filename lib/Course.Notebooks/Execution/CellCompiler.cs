@@ -13,16 +13,30 @@ internal sealed class CellCompiler
 {
     private ScriptOptions options = ScriptSetup.Options();
     private Script? script;
+    private string previous = "";
 
     /// <summary>Compile <paramref name="source"/> as the next cell: its compilation and its syntax tree (directive lines blanked).</summary>
+    /// <exception cref="Document.NotebookFormatException">
+    /// The previous cell does not compile, so this one cannot be read after it (as Roslyn requires): names that cell by its
+    /// first line, and its first error.
+    /// </exception>
     public (Compilation Compilation, SyntaxTree Tree) Add(string source)
     {
+        if (script?.GetCompilation().GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
+            throw new Document.NotebookFormatException($"the cell starting \"{FirstLine(previous)}\" does not compile: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} (its line {error.Location.GetLineSpan().StartLinePosition.Line + 1})");
         var (directives, code) = DirectiveParser.Parse(source);
+        previous = code;
         foreach (var reference in directives.OfType<NuGetReference>())
             if (ShippedPackages.Resolve(reference.Id) is { } assemblies)
                 options = options.AddReferences(assemblies.Select(ScriptReferences.For));
         script = script is null ? CSharpScript.Create(code, options, typeof(ScriptGlobals)) : script.ContinueWith(code, options);
         var compilation = script.GetCompilation();
         return (compilation, compilation.SyntaxTrees.Single());
+    }
+
+    private static string FirstLine(string code)
+    {
+        var line = code.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+        return line.Length > 60 ? line[..60] + "…" : line;
     }
 }

@@ -44,4 +44,11 @@ internal sealed class DisplaySink(IExecutionListener listener) : IDisplaySink
         }
         listener.OnUpdateDisplay(output);
     }
+
+    public void ClearOutput()
+    {
+        if (Target is not { } outputs) return;
+        lock (outputs) outputs.Clear();
+        listener.OnClearOutput();
+    }
 }

@@ -14,6 +14,9 @@ public interface IExecutionListener
     /// <summary>A displayed value replaced in place.</summary>
     void OnUpdateDisplay(DisplayDataOutput output) { }
 
+    /// <summary>The running cell's outputs so far were removed (<c>ClearOutput()</c>).</summary>
+    void OnClearOutput() { }
+
     /// <summary>The cell's result value.</summary>
     void OnResult(ExecuteResultOutput output) { }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Course.Interactive;
 using Course.Notebooks.Document;
@@ -147,9 +148,16 @@ public sealed class NotebookEngine
         var cellOptions = options.WithFilePath(CellErrors.CellFile(number));
         try
         {
+            var script = state is null ? CSharpScript.Create(code, cellOptions, typeof(ScriptGlobals)) : state.Script.ContinueWith(code, cellOptions);
+            lock (RoslynGate.Compiling)   // compile and load here; RunAsync below reuses what this built
+            {
+                var errors = script.GetCompilation().GetDiagnostics(cancellation).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+                if (errors.Length > 0) throw new CompilationErrorException(errors[0].ToString(), errors);
+                script.Compile(cancellation);
+            }
             state = state is null
-                ? await CSharpScript.Create(code, cellOptions, typeof(ScriptGlobals)).RunAsync(new ScriptGlobals(), _ => true, cancellation)
-                : await state.ContinueWithAsync(code, cellOptions, _ => true, cancellation);
+                ? await script.RunAsync(new ScriptGlobals(), _ => true, cancellation)
+                : await script.RunFromAsync(state, _ => true, cancellation);
             return state.Exception is { } e ? CellErrors.FromException(e, number) : null;
         }
         catch (CompilationErrorException e)

@@ -10,4 +10,7 @@ public class ScriptGlobals
 #pragma warning disable IDE1006 // lower-case name kept for compatibility with Polyglot Notebooks' display().
     public DisplayHandle display(object? value) => Notebook.Display(value);
 #pragma warning restore IDE1006
+
+    /// <summary>Remove every output this cell has shown so far (Jupyter's <c>clear_output</c>).</summary>
+    public void ClearOutput() => Notebook.ClearOutput();
 }

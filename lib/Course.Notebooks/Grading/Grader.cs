@@ -44,14 +44,20 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
             return new GradingKey(Path.GetFullPath(keyPath), key, [.. grades.Select((g, i) => new KeyTest(names[i], Release.PointsOf(g), g.Source, [], null, []))],
                                   files, clock.Elapsed, SelfCheck: true, Usage: ResourceUsage.None);
 
-        var compiler = new CellCompiler();
-        foreach (var cell in setup) compiler.Add(cell.Source);
         // Rewriting (Roslyn, here) overlaps with the key's cells running in the worker.
-        var rewriting = Task.Run(() => grades.Select(g =>
+        var rewriting = Task.Run(() =>
         {
-            var (compilation, tree) = compiler.Add(g.Source);
-            return GradeCellRewriter.Rewrite(compilation, tree, $"{Path.GetFileName(keyPath)}, grade cell {g.Id}");
-        }).ToList());
+            lock (RoslynGate.Compiling)
+            {
+                var compiler = new CellCompiler();
+                foreach (var cell in setup) compiler.Add(cell.Source);
+                return grades.Select(g =>
+                {
+                    var (compilation, tree) = compiler.Add(g.Source);
+                    return GradeCellRewriter.Rewrite(compilation, tree, $"{Path.GetFileName(keyPath)}, grade cell {g.Id}");
+                }).ToList();
+            }
+        });
 
         var tests = new List<KeyTest>();
         var replies = RunInWorker(setup.Select(c => c.Source).ToList(), grades.Count, i => rewriting.GetAwaiter().GetResult()[i].Key, [], budget: null,

@@ -44,6 +44,11 @@ public sealed class SubmissionAudit
     /// <summary>Compile the cells in order (nothing runs) and record what the student's cells use.</summary>
     public static SubmissionAudit Inspect(IReadOnlyList<SubmissionCell> cells)
     {
+        lock (RoslynGate.Compiling) return InspectAlone(cells);
+    }
+
+    private static SubmissionAudit InspectAlone(IReadOnlyList<SubmissionCell> cells)
+    {
         var compiler = new CellCompiler();
         var violations = new List<Violation>();
         var audit = new SubmissionAudit(violations);

@@ -13,13 +13,23 @@ namespace Course.Notebooks.Kernel;
 /// </remarks>
 public static class CodeIntelligence
 {
-    /// <summary>Jupyter's <c>is_complete</c> status: <c>complete</c> or <c>incomplete</c>.</summary>
+    /// <summary>Jupyter's <c>is_complete</c> status: <c>incomplete</c> when more lines could finish the code (an open brace),
+    /// <c>invalid</c> when it has a syntax error no further line can fix, else <c>complete</c>.</summary>
     public static string IsComplete(string code)
     {
         var (_, body) = DirectiveParser.Parse(code);
-        if (string.IsNullOrWhiteSpace(body)) return "complete";
+        if (string.IsNullOrWhiteSpace(body) || HelpQuery.Target(body) is not null) return "complete";
         var tree = SyntaxFactory.ParseSyntaxTree(body, NotebookEngine.ScriptParseOptions);
-        return SyntaxFactory.IsCompleteSubmission(tree) ? "complete" : "incomplete";
+        if (!SyntaxFactory.IsCompleteSubmission(tree)) return "incomplete";
+        return tree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) ? "invalid" : "complete";
+    }
+
+    /// <summary>The indentation for the next line of incomplete <paramref name="code"/>: the last line's, one level deeper after an opening brace.</summary>
+    public static string NextIndent(string code)
+    {
+        var last = code.Split('\n')[^1];
+        var indent = last[..(last.Length - last.TrimStart(' ', '\t').Length)];
+        return last.TrimEnd().EndsWith('{') ? indent + "    " : indent;
     }
 
     /// <summary>Members after a dot, or names in scope, that start with what is typed before <paramref name="cursor"/>.</summary>
@@ -58,7 +68,7 @@ public static class CodeIntelligence
                      ?? model.GetSymbolInfo(token.Parent).CandidateSymbols.FirstOrDefault()
                      ?? model.GetDeclaredSymbol(token.Parent)
                      ?? model.GetTypeInfo(token.Parent).Type;
-        if (symbol is null) return null;
+        if (symbol is null or ITypeSymbol { TypeKind: TypeKind.Error }) return null; // an unknown name is no symbol
         var text = new StringBuilder($"{symbol.Kind}: {symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)}");
         var type = symbol switch { ILocalSymbol l => l.Type, IFieldSymbol f => f.Type, IPropertySymbol p => p.Type, IParameterSymbol p => p.Type, _ => null };
         if (type is not null) text.Append($"\nType: {type.ToDisplayString()}");

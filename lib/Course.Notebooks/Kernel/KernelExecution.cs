@@ -54,7 +54,10 @@ internal sealed class KernelExecution : IExecutionListener
         var silent = MessageContent.Bool(request, "silent", false);
         var allowStdin = MessageContent.Bool(request, "allow_stdin", false);
         var stopOnError = MessageContent.Bool(request, "stop_on_error", true);
+        var storeHistory = !silent && MessageContent.Bool(request, "store_history", true);
         if (!silent) session.Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = Engine.ExecutionCount + 1 }, request);
+        var help = HelpQuery.Target(code);
+        var ran = help is null ? WithParameters(code) : "";
 
         CellResult result;
         using (var cts = new CancellationTokenSource())
@@ -65,7 +68,7 @@ internal sealed class KernelExecution : IExecutionListener
             input.Current = (allowStdin, cts.Token);
             try
             {
-                result = await Engine.ExecuteCellAsync(NotebookCell.Code(WithParameters(code)), cts.Token);
+                result = await Engine.ExecuteCellAsync(NotebookCell.Code(ran), cts.Token); // a help query runs as an empty cell: it takes a number
             }
             finally
             {
@@ -76,6 +79,9 @@ internal sealed class KernelExecution : IExecutionListener
         }
 
         SaveMetrics();
+        if (storeHistory)
+            History.Record(result.ExecutionCount, code, help is null ? ran : code,
+                result.Outputs.OfType<ExecuteResultOutput>().LastOrDefault()?.Data.GetValueOrDefault(MimeTypes.PlainText));
         if (result.Error is { } error)
         {
             var reply = OutputJson.Fields(error, lines: false);
@@ -85,8 +91,22 @@ internal sealed class KernelExecution : IExecutionListener
         }
         return (new JsonObject
         {
-            ["status"] = "ok", ["execution_count"] = result.ExecutionCount, ["user_expressions"] = new JsonObject(), ["payload"] = new JsonArray(),
+            ["status"] = "ok", ["execution_count"] = result.ExecutionCount, ["user_expressions"] = new JsonObject(),
+            ["payload"] = help is null ? new JsonArray() : HelpPayload(request, help, silent),
         }, false);
+    }
+
+    /// <summary>The cells run so far, for <c>history_request</c>.</summary>
+    public KernelHistory History { get; } = new();
+
+    /// <summary>The pager payload describing <paramref name="name"/> (IPython's <c>name?</c>), or a note on stdout when there is no such symbol.</summary>
+    private JsonArray HelpPayload(JupyterMessage request, string name, bool silent)
+    {
+        var text = CodeIntelligence.Inspect(Engine, name, CodeIntelligence.ToCodePoints(name, name.Length));
+        if (text is not null)
+            return [new JsonObject { ["source"] = "page", ["data"] = new JsonObject { [MimeTypes.PlainText] = text }, ["start"] = 0 }];
+        if (!silent) session.Publish("stream", OutputJson.Fields(new StreamOutput("stdout", $"Object `{name}` not found.\n"), lines: false), request);
+        return [];
     }
 
     /// <summary>Stop the running cell (between batches of a training loop) and any pending <c>Console.ReadLine</c>.</summary>
@@ -158,6 +178,11 @@ internal sealed class KernelExecution : IExecutionListener
     void IExecutionListener.OnDisplay(DisplayDataOutput output) => PublishDisplay("display_data", output);
 
     void IExecutionListener.OnUpdateDisplay(DisplayDataOutput output) => PublishDisplay("update_display_data", output);
+
+    void IExecutionListener.OnClearOutput()
+    {
+        if (current is { } request && !currentSilent) session.Publish("clear_output", new JsonObject { ["wait"] = false }, request);
+    }
 
     void IExecutionListener.OnResult(ExecuteResultOutput output)
     {

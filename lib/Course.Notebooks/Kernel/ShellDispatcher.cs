@@ -63,7 +63,7 @@ internal sealed class ShellDispatcher(KernelSession session, KernelExecution exe
             case "is_complete_request":
                 var status = CodeIntelligence.IsComplete(MessageContent.String(request, "code"));
                 var isComplete = new JsonObject { ["status"] = status };
-                if (status == "incomplete") isComplete["indent"] = "";
+                if (status == "incomplete") isComplete["indent"] = CodeIntelligence.NextIndent(MessageContent.String(request, "code"));
                 Reply(request, "is_complete_reply", isComplete);
                 break;
             case "complete_request":
@@ -90,7 +90,7 @@ internal sealed class ShellDispatcher(KernelSession session, KernelExecution exe
                 });
                 break;
             case "history_request":
-                Reply(request, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
+                Reply(request, "history_reply", execution.History.Answer(request));
                 break;
             case "comm_info_request":
                 Reply(request, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });

@@ -9,4 +9,10 @@ public interface IDisplaySink
 
     /// <summary>Replace the output shown for <paramref name="handle"/> with <paramref name="value"/>.</summary>
     void Update(DisplayHandle handle, object? value);
+
+    /// <summary>Remove the output shown for <paramref name="handle"/>; by default nothing happens.</summary>
+    void Clear(DisplayHandle handle) { }
+
+    /// <summary>Remove every output the running cell has shown so far (Jupyter's <c>clear_output</c>); by default nothing happens.</summary>
+    void ClearOutput() { }
 }

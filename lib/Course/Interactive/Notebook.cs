@@ -47,4 +47,7 @@ public static class Notebook
         sink.Display(handle, value);
         return handle;
     }
+
+    /// <summary>Remove every output the running cell has shown so far (Jupyter's <c>clear_output</c>).</summary>
+    public static void ClearOutput() => Sink.ClearOutput();
 }

@@ -6,7 +6,6 @@ using Course.Notebooks.Tests.Support;
 namespace Course.Notebooks.Tests.Grading;
 
 /// <summary>`course grade --jobs` and `--shard`, and `course gradebook merge`, end to end on the small sample key.</summary>
-/// <remarks>The first test is also the batch-mode gradebook test: one run's CSV, row by row.</remarks>
 public class ParallelGradingTests
 {
     private const string Placeholder = "throw new NotImplementedException();";

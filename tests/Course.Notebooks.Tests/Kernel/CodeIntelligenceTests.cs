@@ -12,8 +12,20 @@ public class CodeIntelligenceTests
     [InlineData("for (int i = 0; i < 3; i++) {", "incomplete")]
     [InlineData("var s = \"\"\"\nopen raw string", "incomplete")]
     [InlineData("#r \"nuget: Course\"", "complete")]
+    [InlineData("Console.WriteLine?", "complete")]
+    [InlineData("Console.WriteLine(", "incomplete")]
+    [InlineData("var x = (1 + 2));", "invalid")]
+    [InlineData("int 3x = 4;", "invalid")]
+    [InlineData("var y = );", "invalid")]
     public void IsCompleteFollowsRoslyn(string code, string status) =>
         Assert.Equal(status, CodeIntelligence.IsComplete(code));
+
+    [Theory]
+    [InlineData("for (var i = 0; i < 3; i++) {", "    ")]
+    [InlineData("if (ok)\n{\n    var x = 1;", "    ")]
+    [InlineData("var s = \"\"\"", "")]
+    public void TheNextLineIsIndentedOneLevelAfterABrace(string code, string indent) =>
+        Assert.Equal(indent, CodeIntelligence.NextIndent(code));
 
     [Fact]
     public void CompletesMembersAfterADot()
@@ -50,6 +62,9 @@ public class CodeIntelligenceTests
         Assert.NotNull(text);
         Assert.Contains("Math.Sqrt", text);
     }
+
+    [Fact]
+    public void InspectFindsNothingForAnUnknownName() => Assert.Null(CodeIntelligence.Inspect(new NotebookEngine("."), "NoSuchThing", 11));
 
     [Theory]
     [InlineData("abc", 2, 2)]

@@ -47,6 +47,8 @@ public class ShellDispatcherTests : IDisposable
     [InlineData("complete_request", """{"code": "Con", "cursor_pos": "end"}""", "\"cursor_pos\" must be an integer")]
     [InlineData("inspect_request", """{"code": "Console", "cursor_pos": 1.5}""", "\"cursor_pos\" must be an integer, not the number 1.5")]
     [InlineData("is_complete_request", """{"code": ["x"]}""", "\"code\" must be a string, not an array")]
+    [InlineData("history_request", """{"hist_access_type": "everything"}""", "\"hist_access_type\" must be \"tail\", \"range\" or \"search\"")]
+    [InlineData("history_request", """{"hist_access_type": "tail", "n": "all"}""", "\"n\" must be an integer, not the string \"all\"")]
     public async Task AMistypedRequestGetsAnErrorReplyNamingTheFieldAndNothingRuns(string type, string content, string message)
     {
         await shell.HandleAsync(Request(type, JsonNode.Parse(content)!.AsObject()));
@@ -106,5 +108,41 @@ public class ShellDispatcherTests : IDisposable
         Assert.StartsWith(PlotlyLoader.Html, displays[0]);
         Assert.DoesNotContain("if (!window.Plotly)", displays[1]);
         Assert.Contains("window.Plotly.newPlot", displays[1]);
+    }
+
+    [Fact]
+    public async Task HistoryKeepsTheCellsThatRanWithTheirResultsButNotSilentOnes()
+    {
+        await shell.HandleAsync(Request("execute_request", Execute("6 * 7")));
+        await shell.HandleAsync(Request("execute_request", new JsonObject { ["code"] = "1 + 1", ["silent"] = true }));
+        await shell.HandleAsync(Request("execute_request", new JsonObject { ["code"] = "2 + 2", ["store_history"] = false }));
+        await shell.HandleAsync(Request("execute_request", Execute("throw new Exception();")));
+        await shell.HandleAsync(Request("history_request", new JsonObject { ["hist_access_type"] = "tail", ["n"] = 5, ["output"] = true, ["raw"] = true }));
+        var reply = outbox.Single(KernelChannel.Shell, "history_reply");
+        Assert.Equal("""[[1,1,["6 * 7","42"]],[1,4,["throw new Exception();",null]]]""", reply.Content["history"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task AQuestionMarkAfterANameAnswersWithAPagerPayloadAndTakesANumber()
+    {
+        await shell.HandleAsync(Request("execute_request", Execute("Math.Sqrt?")));
+        var reply = outbox.Single(KernelChannel.Shell, "execute_reply");
+        Assert.Equal("ok", reply.Content["status"]!.GetValue<string>());
+        Assert.Equal(1, reply.Content["execution_count"]!.GetValue<int>());
+        var page = Assert.Single(reply.Content["payload"]!.AsArray())!;
+        Assert.Equal("page", page["source"]!.GetValue<string>());
+        Assert.Contains("Math.Sqrt", page["data"]!["text/plain"]!.GetValue<string>());
+
+        await shell.HandleAsync(Request("execute_request", Execute("?NoSuchThing")));
+        Assert.Contains("Object `NoSuchThing` not found.", outbox.Sent.Where(m => m.Message.MessageType == "stream").Last().Message.Content["text"]!.GetValue<string>());
+        Assert.Equal(2, execution.Engine.ExecutionCount);
+    }
+
+    [Fact]
+    public async Task ClearOutputSendsClearOutputAndEmptiesTheCell()
+    {
+        await shell.HandleAsync(Request("execute_request", Execute("Console.WriteLine(\"gone\"); ClearOutput(); display(\"kept\");")));
+        Assert.Equal(["status", "execute_input", "stream", "clear_output", "display_data", "status"], outbox.Types(KernelChannel.Iopub));
+        Assert.False(outbox.Single(KernelChannel.Iopub, "clear_output").Content["wait"]!.GetValue<bool>());
     }
 }

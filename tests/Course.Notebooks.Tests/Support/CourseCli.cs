@@ -7,6 +7,15 @@ public static class CourseCli
 {
     public sealed record Result(int ExitCode, string Out, string Error);
 
+    /// <summary>The built course.dll's hidden <c>grade-worker</c> verb: how an in-process <see cref="Course.Notebooks.Grading.Grader"/> starts its workers.</summary>
+    public static ProcessStartInfo WorkerStart()
+    {
+        var start = new ProcessStartInfo("dotnet");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Course.Cli.dll"));
+        start.ArgumentList.Add("grade-worker");
+        return start;
+    }
+
     public static Result Run(string workingDirectory, params string[] args) => Run(TimeSpan.FromMinutes(5), workingDirectory, args);
 
     /// <summary>Run with a time limit other than the usual 5 minutes (grading a training notebook runs it three times).</summary>

@@ -25,6 +25,16 @@ public sealed class DebianTool(string path, string packages, params string[] pro
     public static readonly DebianTool Jupyter = new("/usr/bin/python3", "python3-jupyter-client python3-nbclient jupyter-nbconvert",
         "-c", "import jupyter_client, nbclient, nbconvert");
 
+    /// <summary>Jupyter's own kernel test suite (<c>jupyter_kernel_test</c>), which checks <c>course kernel</c> message by message.</summary>
+    public static readonly DebianTool JupyterKernelTest = new("/usr/bin/python3", "python3-jupyter-kernel-test", "-c", "import jupyter_kernel_test");
+
+    /// <summary>Debian's JupyterHub 3.0 with the classic notebook server (its single-user server) and the proxy in front of both.</summary>
+    public static readonly DebianTool JupyterHub = new("/usr/bin/python3", "jupyterhub jupyter-notebook node-configurable-http-proxy",
+        "-c", "import jupyterhub, notebook, os, sys; sys.exit(0 if os.access('/usr/bin/configurable-http-proxy', os.X_OK) else 1)");
+
+    /// <summary>The apt package(s) that provide it, space-separated.</summary>
+    public string Packages => packages;
+
     /// <summary>The program's path.</summary>
     public string Path => path;
 

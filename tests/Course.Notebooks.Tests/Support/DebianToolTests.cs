@@ -45,4 +45,17 @@ public class DebianToolTests
         Assert.Equal("/bin/sh -c exit 3 failed: apt-get install -y python3-nonexistent (as root; .ci/run does)", failure.Message);
         Assert.True(new DebianTool("/bin/sh", "dash", "-c", "exit 0").IsPresent);
     }
+
+    [Fact]
+    public void CiInstallsEveryPackageATestRequires()
+    {
+        var ci = File.ReadAllText(Path.Combine(Notebooks.RepoRoot, ".ci", "run"));
+        var tools = typeof(DebianTool).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DebianTool)).Select(f => (f.Name, Tool: (DebianTool)f.GetValue(null)!)).ToList();
+        Assert.NotEmpty(tools);
+        foreach (var (name, tool) in tools)
+        foreach (var package in tool.Packages.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            Assert.True(System.Text.RegularExpressions.Regex.IsMatch(ci, $@"need\+=\([^)]*\b{System.Text.RegularExpressions.Regex.Escape(package)}\b"),
+                $"DebianTool.{name} needs {package}, which .ci/run does not install");
+    }
 }

@@ -9,10 +9,13 @@ public static class Jupyter
     public const string KernelName = "course-test";
 
     /// <summary>Install the kernelspec into <paramref name="folder"/>; first requires Jupyter (<see cref="DebianTool.Jupyter"/>: fails on CI, skips elsewhere).</summary>
-    public static void InstallKernel(TempFolder folder)
+    public static void InstallKernel(TempFolder folder) => InstallKernel(folder, KernelName);
+
+    /// <summary>Install the kernelspec as <paramref name="name"/> into <paramref name="folder"/>; first requires Jupyter.</summary>
+    public static void InstallKernel(TempFolder folder, string name)
     {
         DebianTool.Jupyter.Require();
-        var install = CourseCli.Run(folder.Path, "kernel", "install", "--name", KernelName, "--prefix", folder.Path);
+        var install = CourseCli.Run(folder.Path, "kernel", "install", "--name", name, "--prefix", folder.Path);
         Assert.True(install.ExitCode == 0, install.Error);
     }
 
