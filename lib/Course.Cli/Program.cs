@@ -11,6 +11,7 @@ var root = new RootCommand("Deep Learning in C#: run the course notebooks, build
     ReleaseCommand.Create(),
     GradeCommand.Create(),
     GradeCommand.CreateWorker(),
+    GradebookCommand.Create(),
     BenchCommand.Create(),
 };
 var parsed = root.Parse(args);

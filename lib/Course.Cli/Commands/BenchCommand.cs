@@ -19,7 +19,7 @@ internal static class BenchCommand
         var epochs = new Option<int?>("--epochs") { Description = "Epochs of the memory measurement (default 30, as in the target)" };
         var command = new Command("bench", "Measure matmul peak, training throughput, memory growth and engine overhead against the course's targets.")
         {
-            json, quick, epochs,
+            json, quick, epochs, BenchGradeCommand.Create(),
         };
         command.SetAction(async (result, cancellation) =>
         {

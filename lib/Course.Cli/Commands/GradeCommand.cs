@@ -5,7 +5,7 @@ using Course.Notebooks.Grading;
 
 namespace Course.Cli.Commands;
 
-/// <summary><c>course grade SUBMISSION|DIR --key KEY [--timeout S] [--json FILE] [--csv FILE] [--html FILE|DIR]</c>.</summary>
+/// <summary><c>course grade SUBMISSION|DIR --key KEY [--jobs N] [--shard I/N] [--timeout S] [--json FILE] [--csv FILE] [--html FILE|DIR]</c>.</summary>
 internal static class GradeCommand
 {
     public static Command Create()
@@ -15,14 +15,16 @@ internal static class GradeCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds each cell may run", DefaultValueFactory = _ => 60 };
         var budget = new Option<double>("--budget") { Description = "Seconds a whole submission may run", DefaultValueFactory = _ => 1200 };
         var memory = new Option<int>("--memory") { Description = "Megabytes of memory a submission's process may use (managed and native)", DefaultValueFactory = _ => 6144 };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Submissions graded at once (default: the number of cores); each worker gets cores / jobs libtorch threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var shard = new Option<string?>("--shard") { Description = "Batch mode: grade only the I-th of N shards (files sorted by name, dealt round robin), e.g. --shard 1/4; join them with `course gradebook merge`" };
         var json = new Option<string?>("--json") { Description = "Write the report as JSON" };
-        var csv = new Option<string?>("--csv") { Description = "Batch mode: gradebook file (default DIR/gradebook.csv)" };
+        var csv = new Option<string?>("--csv") { Description = "Batch mode: gradebook file (default DIR/gradebook.csv, or DIR/gradebook.shard-I-of-N.csv); its JSON is written beside it" };
         var html = new Option<string?>("--html") { Description = "Write the student's feedback as a web page (batch mode: a folder, one page per submission)" };
         var parameters = new Option<string[]>("--parameter", "-p") { Description = "Override a variable of the notebook's 'parameters' cell: -p numEpochs=1" };
         var unsafeNoSandbox = new Option<bool>("--unsafe-no-sandbox") { Description = "Grade without bubblewrap: the students' code runs with your files and network (only for code you trust)" };
         var command = new Command("grade", "Grade submissions with the key's tests: students' code runs sandboxed, every verdict is reached outside it.")
         {
-            submission, key, timeout, budget, memory, json, csv, html, parameters, unsafeNoSandbox,
+            submission, key, timeout, budget, memory, jobs, shard, json, csv, html, parameters, unsafeNoSandbox,
         };
         command.SetAction(result =>
         {
@@ -30,32 +32,45 @@ internal static class GradeCommand
             {
                 var path = result.GetValue(submission)!;
                 var keyPath = result.GetValue(key)!;
+                var batch = Directory.Exists(path);
+                // Everything the command line can get wrong is refused before the key runs.
+                var part = result.GetValue(shard) is { } shardText ? Shard.Parse(shardText) : (Shard?)null;
+                if (part is not null && !batch) throw new ArgumentException($"--shard {part}: shards split a folder of submissions, and {path} is not a folder");
+                var parallel = result.GetValue(jobs);
+                if (parallel < 1) throw new ArgumentException($"--jobs {parallel}: give at least 1 (the default is the number of cores, {Environment.ProcessorCount})");
                 if (!File.Exists(keyPath)) throw new FileNotFoundException($"--key {keyPath} does not exist; pass the instructor's notebook.");
-                var files = Directory.Exists(path)
-                    ? Directory.GetFiles(path, "*.ipynb").Order(StringComparer.Ordinal).ToArray()
+                var all = batch
+                    ? Directory.GetFiles(path, "*.ipynb").OrderBy(Path.GetFileName, StringComparer.Ordinal).ToArray()
                     : File.Exists(path) ? [path] : throw new FileNotFoundException($"{path} does not exist; pass a submitted notebook or a folder of them.");
+                var files = part?.Of(all) ?? all;
+                var gradebook = result.GetValue(csv)
+                    ?? Path.Combine(path, part is { } p ? $"gradebook.shard-{p.Index}-of-{p.Count}.csv" : "gradebook.csv");
+                if (batch && Path.GetDirectoryName(Path.GetFullPath(gradebook)) is { } folder && !Directory.Exists(folder))
+                    throw new ArgumentException($"--csv {gradebook}: the folder {folder} does not exist; create it or choose another file");
+
                 var limits = GradingLimits.Default with
                 {
                     CellTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)), SubmissionBudget = TimeSpan.FromSeconds(result.GetValue(budget)),
                     MemoryBytes = (long)result.GetValue(memory) << 20, AllowUnsandboxed = result.GetValue(unsafeNoSandbox),
+                    Threads = GradingLimits.ThreadsPerWorker(parallel),
                 };
                 var grader = new Grader(WorkerStart, limits);
                 var overrides = Course.Notebooks.Running.NotebookParameters.Parse(result.GetValue(parameters) ?? []);
+                var clock = Stopwatch.StartNew();
+                using var progress = new GradeProgress(files.Count);
+                progress.Phase($"running the key {Path.GetFileName(keyPath)}");
                 var prepared = grader.PrepareKey(keyPath, overrides);
-                var reports = new List<Course.Notebooks.Grading.GradeReport>();
-                foreach (var file in files)
-                {
-                    var report = grader.Grade(file, prepared);
-                    reports.Add(report);
-                    foreach (var line in GradeReportWriter.Text(report)) Console.WriteLine(line);
-                }
+                var reports = grader.Grade(files, prepared, parallel, progress);
                 if (result.GetValue(json) is { } jsonPath && reports.Count == 1) File.WriteAllText(jsonPath, GradeReportWriter.Json(reports[0]));
-                if (result.GetValue(html) is { } htmlPath) WriteFeedback(htmlPath, reports, batch: Directory.Exists(path));
-                if (Directory.Exists(path))
+                if (result.GetValue(html) is { } htmlPath) WriteFeedback(htmlPath, reports, batch);
+                if (batch)
                 {
-                    var gradebook = result.GetValue(csv) ?? Path.Combine(path, "gradebook.csv");
-                    File.WriteAllText(gradebook, GradeReportWriter.Csv(reports));
-                    Console.WriteLine($"gradebook: {gradebook}");
+                    var (csvFile, jsonFile) = Gradebook.Of(GradebookBatch.Of(prepared, overrides, limits, all), part, reports).Save(gradebook);
+                    var shardNote = part is { } q ? $" (shard {q} of {all.Length})" : "";
+                    var threadsNote = limits.Threads == 1 ? "1 libtorch thread" : $"{limits.Threads} libtorch threads";
+                    progress.Line(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                        $"graded {reports.Count} submission{(reports.Count == 1 ? "" : "s")}{shardNote} in {clock.Elapsed.TotalSeconds:0.0} s, {Math.Min(parallel, Math.Max(1, files.Count))} at once with {threadsNote} each; the key took {prepared.Elapsed.TotalSeconds:0.0} s"));
+                    progress.Line($"gradebook: {csvFile} ({jsonFile})");
                 }
                 return 0;
             }
@@ -84,7 +99,7 @@ internal static class GradeCommand
     }
 
     /// <summary>This very program, started as the hidden <c>grade-worker</c> verb.</summary>
-    private static ProcessStartInfo WorkerStart()
+    internal static ProcessStartInfo WorkerStart()
     {
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet");
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(typeof(GradeCommand).Assembly.Location);

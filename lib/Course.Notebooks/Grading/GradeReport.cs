@@ -6,7 +6,9 @@ namespace Course.Notebooks.Grading;
 /// <param name="SubmissionErrors">Errors the student's own cells raised, as "cell N: message".</param>
 /// <param name="Isolation">How the student's code was confined, in plain words.</param>
 /// <param name="Elapsed">Wall time of grading.</param>
-public sealed record GradeReport(string Submission, IReadOnlyList<TestResult> Tests, IReadOnlyList<string> SubmissionErrors, string Isolation, TimeSpan Elapsed)
+/// <param name="Usage">Peak memory and CPU time of the sandboxed worker's process tree (<see cref="ResourceUsage.None"/> when none ran).</param>
+public sealed record GradeReport(string Submission, IReadOnlyList<TestResult> Tests, IReadOnlyList<string> SubmissionErrors, string Isolation, TimeSpan Elapsed,
+                                 ResourceUsage Usage)
 {
     /// <summary>Points earned.</summary>
     public double Score => Tests.Sum(t => t.Points);

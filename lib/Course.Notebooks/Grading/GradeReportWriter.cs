@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
 namespace Course.Notebooks.Grading;
 
-/// <summary>Writes grade reports as text (terminal), JSON and a CSV gradebook.</summary>
+/// <summary>Writes grade reports as text (terminal) and JSON; <see cref="Gradebook"/> writes a batch's.</summary>
 public static class GradeReportWriter
 {
     /// <summary>Points as reports print them: up to two decimals, invariant culture.</summary>
@@ -28,6 +27,8 @@ public static class GradeReportWriter
             var mark = t.Status == TestStatus.Passed ? "✔" : "✘";
             yield return $"  {mark} {t.Name}: {Word(t.Status)} {Points(t.Points)}/{Points(t.MaxPoints)}" + (t.Message.Length > 0 ? $" — {t.Message}" : "");
         }
+        if (report.Usage.PeakMemoryBytes > 0)
+            yield return FormattableString.Invariant($"  took {report.Elapsed.TotalSeconds:0.0} s ({report.Usage.Cpu.TotalSeconds:0.0} s of CPU), peak memory {report.Usage.PeakMemoryBytes / 1048576.0:0} MB");
         yield return $"score: {Points(report.Score)}/{Points(report.MaxScore)}";
     }
 
@@ -39,31 +40,19 @@ public static class GradeReportWriter
         max_score = report.MaxScore,
         isolation = report.Isolation,
         seconds = Math.Round(report.Elapsed.TotalSeconds, 2),
+        cpu_seconds = Math.Round(report.Usage.Cpu.TotalSeconds, 2),
+        peak_memory_mb = Math.Round(report.Usage.PeakMemoryBytes / 1048576.0, 1),
         submission_errors = report.SubmissionErrors,
         tests = report.Tests.Select(t => new { name = t.Name, status = t.Status.ToString().ToLowerInvariant(), points = t.Points, max_points = t.MaxPoints, message = t.Message }),
     }, new JsonSerializerOptions { WriteIndented = true });
 
-    /// <summary>A gradebook: one row per submission, one column per test, then the total.</summary>
-    public static string Csv(IReadOnlyList<GradeReport> reports)
-    {
-        var names = reports.SelectMany(r => r.Tests.Select(t => t.Name)).Distinct().ToList();
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', new[] { "submission" }.Concat(names).Append("score").Append("max_score").Select(Quote)));
-        foreach (var r in reports)
-        {
-            var cells = names.Select(n => r.Tests.FirstOrDefault(t => t.Name == n) is { } t ? Points(t.Points) : "");
-            csv.AppendLine(string.Join(',', new[] { Quote(Printable(Path.GetFileName(r.Submission))) }.Concat(cells).Append(Points(r.Score)).Append(Points(r.MaxScore))));
-        }
-        return csv.ToString();
-    }
-
     /// <summary>A CSV field: quoted when needed, and never read as a formula by a spreadsheet (a leading = + - @ gets a ').</summary>
-    private static string Quote(string s)
+    internal static string Quote(string s)
     {
         if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r') s = "'" + s;
         return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
     }
 
     /// <summary>Text with control characters (escape sequences, carriage returns, bells) replaced by spaces.</summary>
-    internal static string Printable(string s) => string.Concat(s.Select(c => char.IsControl(c) ? ' ' : c));
+    public static string Printable(string s) => string.Concat(s.Select(c => char.IsControl(c) ? ' ' : c));
 }

@@ -42,7 +42,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
         var files = Strings(key.Metadata["course"]?["files"]);
         if (!key.Cells.Any(c => c.Source.Contains(ExerciseMarkers.BeginSolution, StringComparison.Ordinal)))
             return new GradingKey(Path.GetFullPath(keyPath), key, [.. grades.Select((g, i) => new KeyTest(names[i], Release.PointsOf(g), g.Source, [], null, []))],
-                                  files, clock.Elapsed, SelfCheck: true);
+                                  files, clock.Elapsed, SelfCheck: true, Usage: ResourceUsage.None);
 
         // Rewriting (Roslyn, here) overlaps with the key's cells running in the worker.
         var rewriting = Task.Run(() =>
@@ -64,7 +64,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
             (cell, reply) => throw new KeyException(reply is null
                 ? $"{Path.GetFileName(keyPath)}: code cell {cell + 1} of the key did not finish within {limits.CellTimeout.TotalSeconds:0.#} s; raise --timeout or pass shorter -p parameters"
                 : $"{Path.GetFileName(keyPath)}: code cell {cell + 1} of the key fails: {reply.Message}"),
-            out _);
+            out _, out var usage);
         var rewritten = rewriting.GetAwaiter().GetResult();
         for (var i = 0; i < grades.Count; i++)
         {
@@ -75,7 +75,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
                 : reply.Records.Count == 0 && rewritten[i].Checks > 0 ? "none of its checks ran" : null;
             tests.Add(new KeyTest(names[i], Release.PointsOf(grades[i]), rewritten[i].Student, reply?.Records ?? [], keyError, Strings(grades[i].Metadata["course"]?["forbid"])));
         }
-        return new GradingKey(Path.GetFullPath(keyPath), key, tests, files, clock.Elapsed);
+        return new GradingKey(Path.GetFullPath(keyPath), key, tests, files, clock.Elapsed, Usage: usage);
     }
 
     /// <summary>Grade <paramref name="submissionPath"/> with a prepared key; never throws for anything the submission holds.</summary>
@@ -107,7 +107,8 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
         {
             var message = audit.Everywhere[0].Message() + (audit.Everywhere.Count > 1 ? $" (and {audit.Everywhere.Count - 1} more)" : "");
             errors.AddRange(audit.Everywhere.Select(v => v.Message()));
-            return new GradeReport(submissionPath, [.. key.Tests.Select(t => new TestResult(t.Name, TestStatus.Error, 0, t.Points, message))], errors, "not run: the code uses what grading forbids", clock.Elapsed);
+            return new GradeReport(submissionPath, [.. key.Tests.Select(t => new TestResult(t.Name, TestStatus.Error, 0, t.Points, message))], errors, "not run: the code uses what grading forbids",
+                                   clock.Elapsed, ResourceUsage.None);
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(submissionPath))!;
@@ -115,14 +116,51 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
         var budget = Stopwatch.StartNew();
         var replies = RunInWorker(cells.Select(c => c.Source).ToList(), key.Tests.Count, i => key.Tests[i].StudentCode, files, budget,
             (cell, reply) => errors.Add($"{cells[cell].Label}: {(reply is null ? $"did not finish within {limits.CellTimeout.TotalSeconds:0.#} s" : reply.Message)}"),
-            out var isolation);
+            out var isolation, out var usage);
         var results = key.Tests.Select((test, i) =>
             audit.Forbidden(test.Forbid) is { } forbidden ? new TestResult(test.Name, TestStatus.Failed, 0, test.Points, forbidden.Message())
             : replies[i] is { Status: "budget" } over ? new TestResult(test.Name, over.Message.Contains("ended", StringComparison.Ordinal) ? TestStatus.Error : TestStatus.TimedOut, 0, test.Points, over.Message)
             : key.SelfCheck ? Verdict.SelfCheck(test, replies[i], limits.CellTimeout)
             : Verdict.Judge(test, replies[i], limits.CellTimeout)).ToList();
         if (key.SelfCheck) isolation += "; a self-check against a released notebook: its visible checks ran in your own process, not for credit";
-        return new GradeReport(submissionPath, results, errors.Distinct().ToList(), isolation, clock.Elapsed);
+        return new GradeReport(submissionPath, results, errors.Distinct().ToList(), isolation, clock.Elapsed, usage);
+    }
+
+    /// <summary>Grade <paramref name="submissions"/>, <paramref name="jobs"/> at a time, with one prepared key; the reports come back in the submissions' order.</summary>
+    /// <remarks>
+    /// Each submission is graded exactly as it would be alone (its own sandboxed worker, the shared key's expectations, every
+    /// verdict here), so the reports do not depend on <paramref name="jobs"/>; only the order they finish in does. Each job is a
+    /// thread of its own, since grading mostly waits on a worker.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="jobs"/> is less than 1.</exception>
+    public IReadOnlyList<GradeReport> Grade(IReadOnlyList<string> submissions, GradingKey key, int jobs, IGradingProgress? progress = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(jobs, 1);
+        var reports = new GradeReport[submissions.Count];
+        var next = -1;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        void Work()
+        {
+            int i;
+            while (failure is null && (i = Interlocked.Increment(ref next)) < submissions.Count)
+            {
+                try
+                {
+                    progress?.Started(i, submissions[i]);
+                    reports[i] = Grade(submissions[i], key);
+                    progress?.Finished(i, reports[i]);
+                }
+                catch (Exception e)   // the grader's own trouble (a full disk, bubblewrap gone): stop the batch, report it on the caller's thread
+                {
+                    Interlocked.CompareExchange(ref failure, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e), null);
+                }
+            }
+        }
+        var threads = Enumerable.Range(0, Math.Min(jobs, submissions.Count)).Select(j => new Thread(Work) { IsBackground = true, Name = $"grade job {j + 1}" }).ToList();
+        foreach (var thread in threads) thread.Start();
+        foreach (var thread in threads) thread.Join();
+        failure?.Throw();
+        return reports;
     }
 
     /// <summary>
@@ -130,11 +168,12 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
     /// (null: timed out). A test that times out or ends the worker gets a fresh worker that replays the setup for the next.
     /// </summary>
     private List<WorkerReply?> RunInWorker(IReadOnlyList<string> setup, int count, Func<int, string> test, IReadOnlyList<string> files, Stopwatch? budget,
-                                           Action<int, WorkerReply?> onSetupProblem, out string isolation)
+                                           Action<int, WorkerReply?> onSetupProblem, out string isolation, out ResourceUsage usage)
     {
         var workDir = Directory.CreateTempSubdirectory("course-grade-").FullName;
         var replies = new List<WorkerReply?>();
         isolation = "";
+        usage = ResourceUsage.None;
         WorkerProcess? worker = null;
         try
         {
@@ -164,7 +203,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
                     reportSetup = false;
                     if (stuck is not null)
                     {
-                        worker.Dispose();
+                        usage = usage.Then(End(worker));
                         worker = null;
                         replies.Add(new WorkerReply("", "budget", stuck, []));
                         continue;
@@ -174,17 +213,24 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
                 replies.Add(result is null && OverBudget(budget) ? new WorkerReply("", "budget", BudgetSpent, []) : result);
                 if (result is null || (result.Status == "error" && result.Message.StartsWith("the ", StringComparison.Ordinal)))
                 {
-                    worker.Dispose();
+                    usage = usage.Then(End(worker));
                     worker = null;
                 }
             }
         }
         finally
         {
-            worker?.Dispose();
+            if (worker is not null) usage = usage.Then(End(worker));
             try { Directory.Delete(workDir, recursive: true); } catch (IOException) { }
         }
         return replies;
+    }
+
+    /// <summary>End <paramref name="worker"/>: what its process tree used.</summary>
+    private static ResourceUsage End(WorkerProcess worker)
+    {
+        worker.Dispose();
+        return worker.Usage;
     }
 
     private bool OverBudget(Stopwatch? budget) => budget is not null && budget.Elapsed >= limits.SubmissionBudget - TimeSpan.FromSeconds(0.5);
@@ -196,7 +242,7 @@ public sealed class Grader(Func<ProcessStartInfo> workerStart, GradingLimits lim
 
     private static GradeReport Unreadable(string path, GradingKey key, string message, Stopwatch clock) =>
         new(path, [.. key.Tests.Select(t => new TestResult(t.Name, TestStatus.Error, 0, t.Points, $"the submission could not be graded: {message}"))],
-            [message], "not run", clock.Elapsed);
+            [message], "not run", clock.Elapsed, ResourceUsage.None);
 
     private static List<string> Strings(JsonNode? node) =>
         node is JsonArray array ? [.. array.Select(n => n?.GetValue<string>()).OfType<string>()] : [];

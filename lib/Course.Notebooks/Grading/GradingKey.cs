@@ -10,4 +10,6 @@ namespace Course.Notebooks.Grading;
 /// True when the "key" is a released notebook (no solution regions): a student checking their own work. Its visible
 /// checks then run as written in the student's process — nothing to protect, and nothing for credit.
 /// </param>
-public sealed record GradingKey(string Path, Document.NotebookDocument Notebook, IReadOnlyList<KeyTest> Tests, IReadOnlyList<string> Files, TimeSpan Elapsed, bool SelfCheck = false);
+/// <param name="Usage">Peak memory and CPU time of the worker that ran the key.</param>
+public sealed record GradingKey(string Path, Document.NotebookDocument Notebook, IReadOnlyList<KeyTest> Tests, IReadOnlyList<string> Files, TimeSpan Elapsed,
+                                bool SelfCheck = false, ResourceUsage? Usage = null);

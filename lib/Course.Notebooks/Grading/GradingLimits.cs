@@ -8,6 +8,7 @@ namespace Course.Notebooks.Grading;
 /// <param name="Processes">Processes and threads of the worker.</param>
 /// <param name="OutputBytes">Text each cell may print; the rest is dropped (the grader never shows it).</param>
 /// <param name="AllowUnsandboxed">Grade without bubblewrap (<c>--unsafe-no-sandbox</c>): only for code you trust.</param>
+/// <param name="Threads">libtorch threads of each worker (<c>COURSE_THREADS</c>); null: the grader's own <c>COURSE_THREADS</c>, if set.</param>
 public sealed record GradingLimits(
     TimeSpan CellTimeout,
     TimeSpan SubmissionBudget,
@@ -15,10 +16,23 @@ public sealed record GradingLimits(
     long DiskBytes = 256L << 20,
     int Processes = 512,
     int OutputBytes = 1 << 20,
-    bool AllowUnsandboxed = false)
+    bool AllowUnsandboxed = false,
+    int? Threads = null)
 {
     /// <summary>The defaults of <c>course grade</c>: 60 s per cell, 20 minutes per submission.</summary>
     public static GradingLimits Default => new(TimeSpan.FromSeconds(60), TimeSpan.FromMinutes(20));
+
+    /// <summary>
+    /// libtorch threads for each of <paramref name="jobs"/> workers running at once: the cores shared out, at least one
+    /// (<c>max(1, cores / jobs)</c>), so parallel workers do not oversubscribe the machine. A <c>COURSE_THREADS</c> the
+    /// grader was started with wins.
+    /// </summary>
+    public static int ThreadsPerWorker(int jobs) =>
+        ThreadsPerWorker(jobs, Environment.ProcessorCount, Environment.GetEnvironmentVariable(Course.Native.ThreadCount.Variable));
+
+    /// <summary><see cref="ThreadsPerWorker(int)"/> for <paramref name="cores"/> and a given <c>COURSE_THREADS</c> (null: unset).</summary>
+    internal static int ThreadsPerWorker(int jobs, int cores, string? courseThreads) =>
+        Course.Native.ThreadCount.Parse(courseThreads ?? "") ?? Math.Max(1, cores / Math.Max(1, jobs));
 
     /// <summary>The limits as environment variables for the worker (it applies them to itself).</summary>
     public IEnumerable<(string Name, string Value)> ToEnvironment() =>

@@ -98,8 +98,10 @@ public static class Sandbox
         if (DotnetRoot() is { } root) environment.Add(("DOTNET_ROOT", root));
         if (Dataset() is { } data) environment.Add(("COURSE_DATA", data));
         if (NativeCache() is { } cache) environment.Add(("XDG_CACHE_HOME", Path.GetDirectoryName(Path.GetDirectoryName(cache))!));
-        foreach (var name in new[] { "COURSE_NATIVE_PATCH", "DNNL_MAX_CPU_ISA", "OMP_NUM_THREADS", "COURSE_THREADS" })
-            if (System.Environment.GetEnvironmentVariable(name) is { } value) environment.Add((name, value));
+        foreach (var name in new[] { "COURSE_NATIVE_PATCH", "DNNL_MAX_CPU_ISA", "OMP_NUM_THREADS", Course.Native.ThreadCount.Variable })
+            if (System.Environment.GetEnvironmentVariable(name) is { } value && !(name == Course.Native.ThreadCount.Variable && limits.Threads is not null))
+                environment.Add((name, value));
+        if (limits.Threads is { } threads) environment.Add((Course.Native.ThreadCount.Variable, threads.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return environment;
     }
 

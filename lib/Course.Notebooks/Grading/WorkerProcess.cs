@@ -19,6 +19,7 @@ internal sealed class WorkerProcess : IDisposable
 
     private readonly Process process;
     private readonly IDisposable? cgroup;
+    private readonly ProcessTreeMeter meter;
     private readonly Stream replies;
     private readonly byte[] buffer = new byte[64 << 10];
     private int buffered, start;
@@ -33,10 +34,14 @@ internal sealed class WorkerProcess : IDisposable
         process = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start the grade worker {startInfo.FileName}");
         replies = process.StandardOutput.BaseStream;
         _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
+        meter = new ProcessTreeMeter(process.Id);
     }
 
     /// <summary>The worker's process id (for tests that look for what it left behind).</summary>
     public int Id => process.Id;
+
+    /// <summary>Peak memory and CPU time of the worker's process tree, as of its last cell (and, once disposed, up to its end).</summary>
+    public ResourceUsage Usage => meter.Usage;
 
     /// <summary>Run <paramref name="code"/>; null when the worker did not answer within <paramref name="timeout"/> (it is then killed).</summary>
     public WorkerReply? Run(string code, TimeSpan timeout, bool grade = false)
@@ -51,8 +56,11 @@ internal sealed class WorkerProcess : IDisposable
         {
             return Ended(nonce);
         }
-        var read = Task.Run(ReadLine);
-        if (!read.Wait(timeout))
+        // A thread of its own, not the pool's: N workers graded at once would otherwise hold N pool threads in a blocking read.
+        var read = Task.Factory.StartNew(ReadLine, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var answered = read.Wait(timeout);
+        meter.Sample();
+        if (!answered)
         {
             Kill();   // after this the pending read ends too: decide by the wait, not by the read
             return null;
@@ -100,12 +108,14 @@ internal sealed class WorkerProcess : IDisposable
 
     private void Kill()
     {
+        meter.Sample();
         try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
         process.WaitForExit(5000);
     }
 
     public void Dispose()
     {
+        meter.Sample();   // while the tree is still alive: closing its input ends it
         try { process.StandardInput.Close(); } catch (IOException) { }
         if (!process.WaitForExit(5000)) Kill();
         process.Dispose();
