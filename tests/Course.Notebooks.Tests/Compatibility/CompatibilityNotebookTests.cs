@@ -119,7 +119,7 @@ public class CompatibilityNotebookTests
         Assert.StartsWith("3 cells failed: cell 2 of 5 failed: InvalidOperationException: shown on purpose", run.Error);
         Assert.Contains("cell 3 of 5 failed: DirectiveError: F# cells are not supported (cell 3, line 1)", run.Error);
         Assert.Contains("cell 4 of 5 failed: DirectiveError: F# cells are not supported (cell 4, line 1)", run.Error);
-        Assert.DoesNotContain('\n', run.Error);
+        Assert.DoesNotContain("\n", run.Error!, StringComparison.Ordinal);
         Assert.All(cells.Skip(1).Take(3), c => Assert.IsType<ErrorOutput>(Assert.Single(c.Outputs)));
         Assert.Equal("2\n", Assert.IsType<StreamOutput>(Assert.Single(cells[4].Outputs)).Text);
     }

@@ -59,7 +59,7 @@ public sealed class KernelTransportTests : IDisposable
         Assert.Equal("kernel_info_request", got.Message.MessageType);
 
         transport.Send(KernelChannel.Control, JupyterMessage.Create("kernel", "kernel_info_reply", new JsonObject { ["status"] = "ok" }, got.Message));
-        List<byte[]>? frames = null;
+        var frames = new List<byte[]>();
         Assert.True(control.TryReceiveMultipartBytes(TimeSpan.FromSeconds(20), ref frames));
         Assert.Equal("kernel_info_reply", WireFormat.Parse(frames!, new MessageSigner(Key), out _)!.MessageType);
     }

@@ -79,7 +79,7 @@ public sealed class KernelClient : IDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout)
         {
-            List<byte[]>? frames = null;
+            var frames = new List<byte[]>();
             if (!socket.TryReceiveMultipartBytes(TimeSpan.FromMilliseconds(200), ref frames)) continue;
             var message = WireFormat.Parse(frames!, verifier, out _);
             if (message?.MessageType == type) return message;

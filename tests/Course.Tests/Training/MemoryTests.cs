@@ -25,12 +25,13 @@ public sealed class MemoryTests
     }
 
     /// <summary>
-    /// 30 epochs of an MLP 784-256-10 with Adam on 8,192 random samples grow RSS by at most 50 MB after the first
+    /// 10 epochs of an MLP 784-256-10 with Adam on 8,192 random samples grow RSS by at most 15 MB after the first
     /// epoch. A no-GC region stops the incidental collections that would hide a loop leaving native memory to
-    /// finalizers (TorchSharp's Scalars): a plain loop grows ~95 MB here, the trainer ~2 MB.
+    /// finalizers (TorchSharp's Scalars): measured here, the trainer without its collections grew 44.7 MB over epochs 2–10, with them 5 MB.
+    /// The long run is <c>course bench</c>'s training-memory figure.
     /// </summary>
     [Fact]
-    public void ThirtyEpochsOfAdamGrowResidentMemoryByAtMostFiftyMegabytes()
+    public void TenEpochsOfAdamGrowResidentMemoryByAtMostFifteenMegabytes()
     {
         using var generator = new torch.Generator(11);
         var X = torch.randn([8192, 784], generator: generator);                                  // (N, 784)
@@ -43,7 +44,7 @@ public sealed class MemoryTests
         try
         {
             Trainer.Fit(net, X, y, (yHat, target) => nn.functional.cross_entropy(yHat, target), optimizer,
-                new TrainOptions(NumEpochs: 30, BatchSize: 128, ShowProgress: false,
+                new TrainOptions(NumEpochs: 10, BatchSize: 128, ShowProgress: false,
                                  OnEpoch: e => { if (e.Epoch == 1) rssAfterFirstEpoch = ResidentMegabytes(); }));
         }
         finally
@@ -52,8 +53,8 @@ public sealed class MemoryTests
         }
 
         double growth = ResidentMegabytes() - rssAfterFirstEpoch;
-        output.WriteLine($"RSS after epoch 1: {rssAfterFirstEpoch:F1} MB; growth over epochs 2–30: {growth:F1} MB");
-        Assert.True(growth <= 50, $"RSS grew {growth:F1} MB over epochs 2–30");
+        output.WriteLine($"RSS after epoch 1: {rssAfterFirstEpoch:F1} MB; growth over epochs 2–10: {growth:F1} MB");
+        Assert.True(growth <= 15, $"RSS grew {growth:F1} MB over epochs 2–10");
     }
 
     /// <summary>Resident set size of this process from /proc/self/statm, in MB.</summary>
