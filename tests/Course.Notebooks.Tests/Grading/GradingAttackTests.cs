@@ -85,7 +85,11 @@ public class GradingAttackTests
         Assert.DoesNotContain(Process.GetProcesses(), p => Safe(() => File.ReadAllText($"/proc/{p.Id}/cmdline").Contains("777")));
     }
 
-    /// <summary>Issue 14's bar: the attacks on the released <c>03-cnn-by-hand</c>, beside its key (full marks).</summary>
+    /// <summary>Issue 14's bar: the attacks on the released <c>03-cnn-by-hand</c> that depend on its exercises, beside its key (full marks).</summary>
+    /// <remarks>
+    /// The attacks on the sandbox itself (forged replies, searching for the key, a process that outlives grading) do not
+    /// depend on the notebook and run against the small key above; here only the ones aimed at 03's checks and library.
+    /// </remarks>
     [SkippableFact]
     public void TheAttacksScoreZeroOnTheReleasedCnnByHandNotebook()
     {
@@ -104,11 +108,8 @@ public class GradingAttackTests
             student.Cells.Insert(exercise, NotebookCell.Code(code));
             student.Save(Path.Combine(submissions, name + ".ipynb"));
         }
-        Attack("forged-stdout", attacks["forged-stdout"]);
         Attack("own-check", "static class Check { public static void Equal<T>(T a, T b, string w) { } public static void Close(double a, double b, double t, string w) { } public static void Close(Array a, Array b, double t, string w) { } }",
                source => source.Replace("throw new NotImplementedException();", "return new float[1, 1];"));
-        Attack("key-search", attacks["key-search"]);
-        Attack("process", attacks["process"]);
         Attack("by-hand", "// the library answers every exercise", source => source
             .Replace("throw new NotImplementedException();", source.Contains("Conv2d") ? "return ByHand.Conv2d(x, k, stride, padding);"
                                                              : source.Contains("Relu") ? "return ByHand.Relu(x);" : "return ByHand.MaxPool(x, size, stride, ceilMode: true);"));
@@ -118,11 +119,10 @@ public class GradingAttackTests
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
         var rows = Scores(Path.Combine(submissions, "gradebook.csv"));
         Assert.Equal("6", rows["honest.ipynb"]);
-        foreach (var name in new[] { "forged-stdout", "own-check", "key-search", "process", "by-hand" })
+        foreach (var name in new[] { "own-check", "by-hand" })
             Assert.True(rows[name + ".ipynb"] == "0", $"{name} scored {rows[name + ".ipynb"]}:\n{result.Out}");
         Assert.Contains("Course.Cnn.ByHand.Conv2d", result.Out);
         Assert.DoesNotContain("BEGIN SOLUTION", result.Out);
-        Assert.DoesNotContain(Process.GetProcesses(), p => Safe(() => File.ReadAllText($"/proc/{p.Id}/cmdline").Contains("777")));
     }
 
     /// <summary>The gradebook's score column, by submission.</summary>
