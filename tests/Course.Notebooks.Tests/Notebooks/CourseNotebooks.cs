@@ -31,7 +31,18 @@ public static class CourseNotebooks
 
     public static TheoryData<string> Training() => Where(n => CourseMetadata.Read(n).UntrainedParameters.Count > 0);
 
+    /// <summary>The training notebooks of <see cref="Shard"/>'s <paramref name="shard"/>: a notebook's two runs fall in the same half.</summary>
+    public static TheoryData<string> TrainingShard(int shard, int count)
+    {
+        var training = Names(Training()).ToHashSet(StringComparer.Ordinal);
+        var data = new TheoryData<string>();
+        foreach (var stem in Names(Shard(shard, count)).Where(training.Contains)) data.Add(stem);
+        return data;
+    }
+
     public static TheoryData<string> WithExercises(int shard, int count) => Where(n => n.Cells.Any(c => c.HasTag("grade")), shard, count);
+
+    private static IEnumerable<string> Names(TheoryData<string> data) => ((IEnumerable<object[]>)data).Select(row => (string)row[0]);
 
     private static TheoryData<string> Where(Func<NotebookDocument, bool> predicate, int shard = 0, int count = 1)
     {

@@ -5,12 +5,35 @@ using Course.Notebooks.Tests.Support;
 namespace Course.Notebooks.Tests.Notebooks;
 
 /// <summary>Every course notebook executes end to end and reaches its test targets; untrained, it misses one.</summary>
-/// <remarks>Both run in this process, one at a time: notebooks draw from torch's global generator, so their figures depend on running alone.</remarks>
-public class NotebookRunTests
+/// <remarks>
+/// Each run is <c>course run</c> in a process of its own (<see cref="CourseRuns"/>), shared with the tests that compare
+/// against it. Two halves (alternate notebooks), so the two train each on their own core.
+/// </remarks>
+public static class NotebookRunTests
 {
-    [Theory]
-    [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
-    public async Task NotebookRunsEndToEndAndMeetsItsTestTargets(string stem)
+    public class Even
+    {
+        [Theory]
+        [MemberData(nameof(CourseNotebooks.Shard), 0, 2, MemberType = typeof(CourseNotebooks))]
+        public Task NotebookRunsEndToEndAndMeetsItsTestTargets(string stem) => EndToEnd(stem);
+
+        [Theory]
+        [MemberData(nameof(CourseNotebooks.TrainingShard), 0, 2, MemberType = typeof(CourseNotebooks))]
+        public Task AnUntrainedModelMissesALearningTarget(string stem) => Untrained(stem);
+    }
+
+    public class Odd
+    {
+        [Theory]
+        [MemberData(nameof(CourseNotebooks.Shard), 1, 2, MemberType = typeof(CourseNotebooks))]
+        public Task NotebookRunsEndToEndAndMeetsItsTestTargets(string stem) => EndToEnd(stem);
+
+        [Theory]
+        [MemberData(nameof(CourseNotebooks.TrainingShard), 1, 2, MemberType = typeof(CourseNotebooks))]
+        public Task AnUntrainedModelMissesALearningTarget(string stem) => Untrained(stem);
+    }
+
+    private static async Task EndToEnd(string stem)
     {
         var source = CourseNotebooks.Source(stem);
         var before = File.ReadAllText(source);
@@ -31,9 +54,7 @@ public class NotebookRunTests
     /// parameters and training switched off (<c>course.test.untrained</c>, e.g. <c>numEpochs=0</c>), and at least one of
     /// its test targets must then be missed.
     /// </summary>
-    [Theory]
-    [MemberData(nameof(CourseNotebooks.Training), MemberType = typeof(CourseNotebooks))]
-    public async Task AnUntrainedModelMissesALearningTarget(string stem)
+    private static async Task Untrained(string stem)
     {
         var run = await CourseRuns.Get(CourseNotebooks.Source(stem), CourseNotebooks.UntrainedParameters(stem));
 
