@@ -32,7 +32,7 @@ public sealed class NotebookEngine
     private ScriptOptions options;
     private ScriptState<object>? state;
 
-    /// <summary>Create an engine whose relative paths (<c>#r</c>, <c>#!import</c>, <see cref="Notebook.WorkingDirectory"/>) start at <paramref name="workingDirectory"/>.</summary>
+    /// <summary>Create an engine whose relative paths (<c>#r</c>, <c>#load</c>, <c>#!import</c>, <see cref="Notebook.WorkingDirectory"/>) start at <paramref name="workingDirectory"/>.</summary>
     /// <param name="workingDirectory">The notebook's folder.</param>
     /// <param name="listener">Hears outputs as they happen (progress display, the kernel).</param>
     /// <param name="input">What <c>Console.ReadLine</c> reads in this engine's cells; none: reading fails with a clear message.</param>
@@ -43,7 +43,8 @@ public sealed class NotebookEngine
         this.listener = listener ?? NullListener.Instance;
         this.input = input;
         sink = new DisplaySink(this.listener);
-        options = ScriptSetup.Options();
+        // #load "file.csx" is relative to the notebook, as in .NET Interactive (whose kernel runs in the notebook's folder).
+        options = ScriptSetup.Options().WithSourceResolver(new SourceFileResolver([], this.workingDirectory));
         packages = new NotebookPackages(this.workingDirectory, restorer ?? PackageRestorer.Default);
     }
 

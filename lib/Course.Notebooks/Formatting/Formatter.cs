@@ -88,6 +88,13 @@ public static class Formatter
         return result;
     }
 
+    /// <summary><paramref name="value"/> as its registered formatter for <paramref name="mimeType"/> writes it, or null when none is registered for its type.</summary>
+    internal static string? RegisteredAs(object value, string mimeType) =>
+        Find(value.GetType(), mimeType) is { } registration ? Run(registration, value) : null;
+
+    /// <summary>True when a formatter for <paramref name="mimeType"/> is registered for <paramref name="type"/>, a base type or an interface of it.</summary>
+    internal static bool IsRegistered(Type type, string mimeType) => Find(type, mimeType) is not null;
+
     /// <summary>The MIME types set with <see cref="SetPreferredMimeTypesFor"/> for <paramref name="type"/> or its nearest base type, or null.</summary>
     internal static IReadOnlyList<string>? PreferredFor(Type type)
     {

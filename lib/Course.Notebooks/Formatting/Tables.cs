@@ -13,7 +13,8 @@ namespace Course.Notebooks.Formatting;
 /// A sequence is a table with an <c>index</c> column (<c>key</c> for a dictionary) and one column per public property or
 /// field of its items (<c>value</c> for strings and numbers); an object is a table of its members with one row. Every
 /// cell is HTML-encoded text (nested values as plain text, two levels deep), except <see cref="PocketView"/> and
-/// <see cref="HtmlContent"/> values, which are HTML already. At most <see cref="Formatter.ListExpansionLimit"/> rows show.
+/// <see cref="HtmlContent"/> values, which are HTML already, and values whose type has a registered <c>text/html</c>
+/// formatter (<see cref="Formatter.Register{T}(Action{T, TextWriter}, string)"/>), which show what it writes. At most <see cref="Formatter.ListExpansionLimit"/> rows show.
 /// </remarks>
 internal static class Tables
 {
@@ -37,7 +38,7 @@ internal static class Tables
         var hasValue = false;
         foreach (var (_, item) in rows)
         {
-            if (IsSimple(item)) hasValue = true;
+            if (IsValue(item)) hasValue = true;
             else foreach (var member in Members(item!.GetType()).Where(m => !columns.Contains(m.Name))) columns.Add(member.Name);
         }
 
@@ -48,8 +49,8 @@ internal static class Tables
         foreach (var (key, item) in rows)
         {
             html.Append("<tr><td>").Append(HtmlText.Escape(Plain(key, 1))).Append("</td>");
-            if (hasValue) html.Append("<td>").Append(IsSimple(item) ? Cell(item) : "").Append("</td>");
-            var members = IsSimple(item) ? [] : Members(item!.GetType()).ToDictionary(m => m.Name);
+            if (hasValue) html.Append("<td>").Append(IsValue(item) ? Cell(item) : "").Append("</td>");
+            var members = IsValue(item) ? [] : Members(item!.GetType()).ToDictionary(m => m.Name);
             foreach (var column in columns)
                 html.Append("<td>").Append(members.TryGetValue(column, out var member) ? Cell(Read(member, item!)) : "").Append("</td>");
             html.Append("</tr>");
@@ -120,11 +121,16 @@ internal static class Tables
         while (entries.MoveNext()) yield return entries.Entry;
     }
 
+    // A value whose type has a registered text/html formatter shows that HTML, as in .NET Interactive.
     private static string Cell(object? value) => value switch
     {
         PocketView or HtmlContent => value.ToString() ?? "",
-        _ => HtmlText.Escape(Plain(value, 1)),
+        null or string => HtmlText.Escape(Plain(value, 1)),
+        _ => Formatter.RegisteredAs(value, MimeBundle.Html) ?? HtmlText.Escape(Plain(value, 1)),
     };
+
+    /// <summary>An item shown as one value (a <c>value</c> column) rather than a column per member: simple, or with a registered HTML formatter.</summary>
+    private static bool IsValue(object? item) => IsSimple(item) || Formatter.IsRegistered(item!.GetType(), MimeBundle.Html);
 
     /// <summary>Strings, numbers, dates, sequences (as <c>[ … ]</c>), the course's own types, and anything without public members: shown as one value.</summary>
     private static bool IsSimple(object? value) =>

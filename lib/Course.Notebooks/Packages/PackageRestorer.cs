@@ -95,13 +95,27 @@ public sealed class PackageRestorer
         var clock = Stopwatch.StartNew();
         var project = Path.Combine(folder, "project", "notebook.csproj");
         var obj = Path.Combine(folder, "project", "obj");
-        if (Directory.Exists(obj)) Directory.Delete(obj, recursive: true);   // never read a previous attempt's assets
-        Directory.CreateDirectory(Path.GetDirectoryName(project)!);
-        await File.WriteAllTextAsync(project, RestoreProject.Create(requests, sources), cancellation);
-
-        Interlocked.Increment(ref restoresRun);
-        var (exitCode, output) = await DotnetRestore.RunAsync(Dotnet, project, ConfigFile, Environment, Timeout, what, cancellation);
         var assets = Path.Combine(obj, "project.assets.json");
+        async Task<(int ExitCode, string Output)> Restore(IReadOnlyList<string> used)
+        {
+            if (Directory.Exists(obj)) Directory.Delete(obj, recursive: true);   // never read a previous attempt's assets
+            Directory.CreateDirectory(Path.GetDirectoryName(project)!);
+            await File.WriteAllTextAsync(project, RestoreProject.Create(requests, used), cancellation);
+            Interlocked.Increment(ref restoresRun);
+            return await DotnetRestore.RunAsync(Dotnet, project, ConfigFile, Environment, Timeout, what, cancellation);
+        }
+
+        // A notebook's own #i feed that is gone or out of reach (old notebooks name retired feeds) is left out and the
+        // restore runs again without it; NuGet may name one such feed per attempt. The user's configured sources must answer.
+        var used = sources.ToList();
+        var (exitCode, output) = await Restore(used);
+        while (exitCode != 0 && File.Exists(assets) && AssetsFile.UnreachableSources(assets) is { Count: > 0 } unreachable
+               && unreachable.All(u => used.Any(s => SameSource(s, u))))
+        {
+            progress($"note: cannot reach {string.Join(", ", unreachable.Select(u => $"#i \"nuget: {u}\""))}; restoring without {(unreachable.Count == 1 ? "it" : "them")}");
+            used.RemoveAll(s => unreachable.Any(u => SameSource(s, u)));
+            (exitCode, output) = await Restore(used);
+        }
         if (!File.Exists(assets))
             throw new PackageRestoreException($"{what}: dotnet restore failed (exit code {exitCode}): {FirstError(output)}");
         var (packages, warnings) = AssetsFile.Read(assets, requests);
@@ -182,6 +196,9 @@ public sealed class PackageRestorer
         var others = packages.Count - named.Count;
         return string.Join(", ", named) + (others > 0 ? $" (+ {others} dependenc{(others == 1 ? "y" : "ies")})" : "");
     }
+
+    private static bool SameSource(string a, string b) =>
+        string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
     private static string FirstError(string output)
     {

@@ -161,6 +161,18 @@ public class NotebookEngineTests
     }
 
     [Fact]
+    public async Task LoadRunsAScriptRelativeToTheNotebook()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("lib"));
+        File.WriteAllText(folder.File("lib/helpers.csx"), "#load \"more.csx\"\nint Twice(int x) => 2 * x;");
+        File.WriteAllText(folder.File("lib/more.csx"), "int Thrice(int x) => 3 * x;");
+        var local = new NotebookEngine(folder.Path);
+        Assert.Null((await local.ExecuteAsync("#load \"lib/helpers.csx\"")).Error);
+        Assert.Equal("42 63", Text(await local.ExecuteAsync("$\"{Twice(21)} {Thrice(21)}\"")));
+    }
+
+    [Fact]
     public async Task ReadingConsoleInputFailsWithAClearMessage()
     {
         var result = await engine.ExecuteAsync("Console.ReadLine()");

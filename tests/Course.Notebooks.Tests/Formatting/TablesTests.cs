@@ -40,6 +40,19 @@ public class TablesTests
         Assert.StartsWith("<table><thead><tr><th><i>index</i></th><th>value</th><th>Name</th><th>Extra</th></tr></thead><tbody><tr><td>0</td><td>1</td><td></td><td></td></tr>", html);
     }
 
+    public sealed record Badge(string Who);
+    public sealed record Holder(string Name, Badge Badge);
+
+    [Fact]
+    public void ItemsAndMembersWithARegisteredHtmlFormatterShowIt()   // Badge is registered by this test only (registrations are process-wide)
+    {
+        Microsoft.DotNet.Interactive.Formatting.Formatter.Register<Badge>((b, writer) => writer.Write($"<b>{b.Who}</b>"), "text/html");
+        Assert.Equal("<table><thead><tr><th><i>index</i></th><th>value</th></tr></thead><tbody><tr><td>0</td><td><b>x</b></td></tr><tr><td>1</td><td><b>y</b></td></tr></tbody></table>",
+                     DisplayBundle.For(new List<Badge> { new("x"), new("y") })["text/html"]);
+        Assert.Equal("<table><thead><tr><th>Name</th><th>Badge</th></tr></thead><tbody><tr><td>a</td><td><b>z</b></td></tr></tbody></table>",
+                     DisplayBundle.For(new Holder("a", new("z")))["text/html"]);
+    }
+
     [Fact]
     public void AnObjectWithoutMembersIsPlainTextOnly() => Assert.Equal(["text/plain"], DisplayBundle.For(new object()).Keys);
 
