@@ -211,9 +211,8 @@ public sealed class NotebookEngine
             var script = state is null ? CSharpScript.Create(code, cellOptions, typeof(ScriptGlobals)) : state.Script.ContinueWith(code, cellOptions);
             lock (RoslynGate.Compiling)   // compile and load here; RunAsync below reuses what this built
             {
-                var errors = script.GetCompilation().GetDiagnostics(cancellation).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+                var errors = script.Compile(cancellation).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();   // one compile: its errors, or the built code
                 if (errors.Length > 0) throw new CompilationErrorException(errors[0].ToString(), errors);
-                script.Compile(cancellation);
             }
             state = state is null
                 ? await script.RunAsync(new ScriptGlobals(), _ => true, cancellation)
