@@ -22,15 +22,23 @@ internal sealed class CellCompiler
     /// </exception>
     public (Compilation Compilation, SyntaxTree Tree) Add(string source)
     {
-        if (script?.GetCompilation().GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
-            throw new Document.NotebookFormatException($"the cell starting \"{FirstLine(previous)}\" does not compile: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} (its line {error.Location.GetLineSpan().StartLinePosition.Line + 1})");
         var (directives, code) = DirectiveParser.Parse(source);
-        previous = code;
         foreach (var reference in directives.OfType<NuGetReference>())
             if (ShippedPackages.Resolve(reference.Id) is { } assemblies)
                 options = options.AddReferences(assemblies.Select(ScriptReferences.For));
+        var before = script;
         script = script is null ? CSharpScript.Create(code, options, typeof(ScriptGlobals)) : script.ContinueWith(code, options);
-        var compilation = script.GetCompilation();
+        Compilation compilation;
+        try
+        {
+            compilation = script.GetCompilation();
+        }
+        catch (InvalidOperationException) when (before?.GetCompilation().GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error) is { } error)
+        {
+            // Roslyn checks the previous cell as it adds this one, and says only "Previous submission has errors".
+            throw new Document.NotebookFormatException($"the cell starting \"{FirstLine(previous)}\" does not compile: {error.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} (its line {error.Location.GetLineSpan().StartLinePosition.Line + 1})");
+        }
+        previous = code;
         return (compilation, compilation.SyntaxTrees.Single());
     }
 

@@ -53,4 +53,15 @@ public class SubmissionAuditTests
         Assert.Equal(reported, audit.Forbidden([forbid])?.Symbol);
         Assert.Null(audit.Forbidden(["Course.Autoencoders"]));
     }
+
+    [Fact]
+    public void ACellThatDoesNotCompileIsNamedByItsFirstLineAndError()
+    {
+        var error = Assert.Throws<Course.Notebooks.Document.NotebookFormatException>(() => SubmissionAudit.Inspect(
+        [
+            new SubmissionCell("int Twice(int x) => 2 * y;", ByStudent: true, 1),
+            new SubmissionCell("Twice(3)", ByStudent: true, 2),
+        ]));
+        Assert.StartsWith("the cell starting \"int Twice(int x) => 2 * y;\" does not compile: The name 'y' does not exist", error.Message);
+    }
 }
