@@ -13,7 +13,7 @@ public class NotebookShapeTests
     {
         var notebook = NotebookDocument.Load(CourseNotebooks.Source(stem));
         Assert.Equal(NotebookFormat.KernelName, notebook.KernelName);
-        Assert.StartsWith(stem[..2] + " · ", notebook.Title);
+        Assert.StartsWith(stem[..stem.IndexOf('-')] + " · ", notebook.Title);   // "04 · …", "04b · …"
         var setup = notebook.Cells.First(c => c.Type == CellType.Code);
         Assert.Contains("#r \"nuget: Course", setup.Source);
         Assert.True(setup.Metadata["jupyter"]?["source_hidden"]?.GetValue<bool>() == true, "the setup cell is hidden");
