@@ -9,7 +9,7 @@ namespace Course.Notebooks.Tests.Support;
 
 /// <summary>
 /// One <c>course run</c> per course notebook and parameter set per test process, shared by the tests that compare
-/// against it (end to end, untrained, kernel front end), so the suite executes each notebook once per set, not once per test.
+/// against it (end to end, the kernel front end), so the suite executes each notebook once per set, not once per test.
 /// </summary>
 /// <remarks>
 /// Each run is the real command in a process of its own, as a user runs it, and its results are read back from what it

@@ -1,15 +1,16 @@
 namespace Course.Notebooks.Tests.Support;
 
-/// <summary>A fresh folder under /tmp, deleted when the test ends.</summary>
-public sealed class TempFolder : IDisposable
+/// <summary>A fresh folder under /tmp (or <paramref name="parent"/>), deleted when the test ends.</summary>
+public sealed class TempFolder(string? parent = null) : IDisposable
 {
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "course-test-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(Path);
-    }
+    public string Path { get; } = Create(parent ?? System.IO.Path.GetTempPath());
 
-    public string Path { get; }
+    private static string Create(string parent)
+    {
+        var path = System.IO.Path.Combine(parent, "course-test-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(path);
+        return path;
+    }
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
