@@ -22,6 +22,12 @@ public static class ExerciseMarkers
     /// <summary>Ends hidden checks.</summary>
     public const string EndHidden = "// END HIDDEN TESTS";
 
+    /// <summary>Starts an answer to a questionnaire item, on a line of its own in a Markdown cell (an HTML comment: invisible where Markdown renders).</summary>
+    public const string BeginAnswer = "<!-- BEGIN ANSWER -->";
+
+    /// <summary>Ends an answer region.</summary>
+    public const string EndAnswer = "<!-- END ANSWER -->";
+
     /// <summary>What a released solution region becomes.</summary>
     public const string Placeholder = "throw new NotImplementedException();";
 }

@@ -7,7 +7,8 @@ namespace Course.Notebooks.Grading;
 /// <remarks>
 /// nbgrader's release step, for C#: each <c>// BEGIN SOLUTION</c> … <c>// END SOLUTION</c> region becomes
 /// <c>throw new NotImplementedException();</c> at the region's indentation, each
-/// <c>// BEGIN HIDDEN TESTS</c> … <c>// END HIDDEN TESTS</c> region is removed, and exercise and grade
+/// <c>// BEGIN HIDDEN TESTS</c> … <c>// END HIDDEN TESTS</c> region is removed, so is each
+/// <c>&lt;!-- BEGIN ANSWER --&gt;</c> … <c>&lt;!-- END ANSWER --&gt;</c> region of a Markdown cell (a questionnaire's answers), and exercise and grade
 /// cells are locked against deletion (grade cells against editing too). Releasing a released copy
 /// changes nothing.
 /// </remarks>
@@ -21,8 +22,9 @@ public static class Release
         for (var i = 0; i < student.Cells.Count; i++)
         {
             var cell = student.Cells[i];
-            if (cell.Type != CellType.Code) continue;
             var where = $"{sourceName}, cell {i + 1} ({cell.Id})";
+            if (cell.Type == CellType.Markdown) cell.Source = StripRegions(cell.Source, ExerciseMarkers.BeginAnswer, ExerciseMarkers.EndAnswer, null, where);
+            if (cell.Type != CellType.Code) continue;
             cell.Source = StripRegions(cell.Source, ExerciseMarkers.BeginSolution, ExerciseMarkers.EndSolution, ExerciseMarkers.Placeholder, where);
             cell.Source = StripRegions(cell.Source, ExerciseMarkers.BeginHidden, ExerciseMarkers.EndHidden, null, where);
             cell.Outputs.Clear();

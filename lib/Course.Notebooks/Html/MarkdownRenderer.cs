@@ -30,7 +30,7 @@ internal sealed class MarkdownRenderer
     /// <summary>Render one Markdown cell; <c>attachment:</c> images become data URIs from <paramref name="attachments"/>.</summary>
     public string Render(string markdown, JsonObject? attachments = null)
     {
-        var doc = Markdown.Parse(DisplayMath.Normalize(markdown), pipeline);
+        var doc = Markdown.Parse(DisplayMath.Normalize(Answers(markdown)), pipeline);
         foreach (var heading in doc.Descendants<HeadingBlock>())
         {
             var attributes = heading.GetAttributes();
@@ -69,6 +69,28 @@ internal sealed class MarkdownRenderer
     {
         var paragraph = Markdown.Parse(markdown, pipeline).OfType<LeafBlock>().FirstOrDefault();
         return paragraph is null ? HtmlText.Escape(markdown) : InlineHtml(paragraph);
+    }
+
+    /// <summary>
+    /// A questionnaire's answer regions (<see cref="Grading.ExerciseMarkers.BeginAnswer"/> … <see cref="Grading.ExerciseMarkers.EndAnswer"/>)
+    /// become folded <c>&lt;details class="answer"&gt;</c> blocks, closed until the reader opens them, as in d2l.ai's
+    /// exercises; the blank lines keep what is inside Markdown. A release has no such regions.
+    /// </summary>
+    private static string Answers(string markdown)
+    {
+        if (!markdown.Contains(Grading.ExerciseMarkers.BeginAnswer, StringComparison.Ordinal)) return markdown;
+        var lines = markdown.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i][..(lines[i].Length - lines[i].TrimStart().Length)];
+            lines[i] = lines[i].Trim() switch
+            {
+                Grading.ExerciseMarkers.BeginAnswer => $"{indent}<details class=\"answer\"><summary>Answer</summary>\n",
+                Grading.ExerciseMarkers.EndAnswer => $"\n{indent}</details>\n",
+                _ => lines[i],
+            };
+        }
+        return string.Join('\n', lines);
     }
 
     private string UniqueId(string? id)

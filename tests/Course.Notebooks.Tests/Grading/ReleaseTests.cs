@@ -65,4 +65,24 @@ public class ReleaseTests
         Assert.Contains("key.ipynb, cell 2", e.Message);
         Assert.Contains(expected, e.Message);
     }
+
+    [Fact]
+    public void QuestionnaireAnswersAreRemovedAndTheQuestionsKept()
+    {
+        var questionnaire = "## Questionnaire\n\n1. How many parameters?\n   <!-- BEGIN ANSWER -->\n   784 · 128 + 128 = 100,480.\n   <!-- END ANSWER -->\n2. Why hold digits out?";
+        var key = NotebookDocument.CreateCSharp(NotebookCell.Markdown(questionnaire));
+
+        var student = Release.Make(key, "key.ipynb");
+
+        Assert.Equal("## Questionnaire\n\n1. How many parameters?\n2. Why hold digits out?", student.Cells[0].Source);
+        Assert.Equal(questionnaire, key.Cells[0].Source);
+    }
+
+    [Fact]
+    public void AnUnclosedAnswerNamesTheCell()
+    {
+        var key = NotebookDocument.CreateCSharp(NotebookCell.Markdown("# x"), NotebookCell.Markdown("1. Why?\n<!-- BEGIN ANSWER -->\nBecause."));
+        var e = Assert.Throws<NotebookFormatException>(() => Release.Make(key, "key.ipynb"));
+        Assert.Equal("key.ipynb, cell 2 (" + key.Cells[1].Id + "): '<!-- BEGIN ANSWER -->' is never closed; add '<!-- END ANSWER -->'.", e.Message);
+    }
 }

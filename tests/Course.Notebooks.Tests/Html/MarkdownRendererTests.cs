@@ -19,6 +19,18 @@ public class MarkdownRendererTests
     }
 
     [Fact]
+    public void AQuestionnairesAnswerIsFoldedAwayAndStillMarkdown()
+    {
+        var html = Render(NotebookCell.Markdown("1. How many parameters?\n   <!-- BEGIN ANSWER -->\n   **101,770**: 784 · 128 + 128.\n   <!-- END ANSWER -->\n2. Why?"));
+
+        Assert.Contains("<details class=\"answer\"><summary>Answer</summary>", html);
+        Assert.Contains("<strong>101,770</strong>", html);
+        Assert.True(html.IndexOf("<strong>101,770</strong>", StringComparison.Ordinal) < html.IndexOf("</details>", StringComparison.Ordinal), html);
+        Assert.Contains("Why?", html[html.IndexOf("</details>", StringComparison.Ordinal)..]);
+        Assert.DoesNotContain("BEGIN ANSWER", html);
+    }
+
+    [Fact]
     public void RepeatedHeadingsInDifferentCellsGetDistinctAnchors()
     {
         var html = Render(NotebookCell.Markdown("## Exercise\n\nfirst"), NotebookCell.Markdown("## Exercise\n\nsecond"));
