@@ -1,4 +1,5 @@
 using Course.Notebooks.Document;
+using Course.Notebooks.Grading;
 using Course.Notebooks.Running;
 using Course.Notebooks.Targets;
 
@@ -37,6 +38,13 @@ public class NotebookShapeTests
         // and every lecture notebook (01–11) has at least two exercises.
         Assert.All(notebook.Cells.Where(c => c.Source.Contains("// BEGIN SOLUTION")), c => Assert.True(c.HasTag("exercise"), $"a cell with a solution region is not tagged exercise: {c.Source[..Math.Min(60, c.Source.Length)]}"));
         Assert.All(notebook.Cells.Where(c => c.HasTag("grade")), c => Assert.True(c.Metadata["course"]?["points"] is not null, "a grade cell has no course.points"));
+        // Questionnaires (issue 18): where a questionnaire has answers, every question has one.
+        foreach (var questionnaire in notebook.Cells.Where(c => c.Type == CellType.Markdown && c.Source.Contains("## Questionnaire") && c.Source.Contains(ExerciseMarkers.BeginAnswer)))
+        {
+            var section = questionnaire.Source[questionnaire.Source.IndexOf("## Questionnaire", StringComparison.Ordinal)..].Split("\n## ")[0];
+            var questions = section.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+\. "));
+            Assert.True(questions == section.Split(ExerciseMarkers.BeginAnswer).Length - 1, $"{stem}: {questions} questions, but not as many answers");
+        }
         if (stem != "00-setup")
             Assert.True(notebook.Cells.Count(c => c.HasTag("exercise")) >= 2, $"{stem} has fewer than two exercises");
     }
