@@ -42,8 +42,8 @@ public class NotebookShapeTests
         foreach (var questionnaire in notebook.Cells.Where(c => c.Type == CellType.Markdown && c.Source.Contains("## Questionnaire") && c.Source.Contains(ExerciseMarkers.BeginAnswer)))
         {
             var section = questionnaire.Source[questionnaire.Source.IndexOf("## Questionnaire", StringComparison.Ordinal)..].Split("\n## ")[0];
-            var questions = section.Split('\n').Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+\. "));
-            Assert.True(questions == section.Split(ExerciseMarkers.BeginAnswer).Length - 1, $"{stem}: {questions} questions, but not as many answers");
+            var questions = System.Text.RegularExpressions.Regex.Split(section, @"\n(?=\d+\. )").Skip(1).ToList();   // each question with what follows it
+            Assert.All(questions, q => Assert.True(q.Split(ExerciseMarkers.BeginAnswer).Length == 2, $"{stem}: not one answer under \"{q.Split('\n')[0]}\""));
         }
         if (stem != "00-setup")
             Assert.True(notebook.Cells.Count(c => c.HasTag("exercise")) >= 2, $"{stem} has fewer than two exercises");
