@@ -49,6 +49,9 @@ public sealed class SigmoidAutoencoder : Module<Tensor, Tensor>
     /// <summary>The encoder's weight matrix W (H, D); row j holds the weights into hidden unit j.</summary>
     public Tensor EncoderWeight => encoder.weight!;
 
+    /// <summary>The encoder's bias b_e (H); with <see cref="EncoderWeight"/> it is what a stacked classifier copies (notebook 08b-pretraining).</summary>
+    public Tensor EncoderBias => encoder.bias!;
+
     /// <summary>z = σ(Wx + b_e): the code of a batch (B, D) → (B, H).</summary>
     /// <exception cref="ArgumentException">x is not (B, D).</exception>
     public Tensor Encode(Tensor x)

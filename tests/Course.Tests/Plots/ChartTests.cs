@@ -82,5 +82,24 @@ public sealed class ChartTests
         Assert.Equal("true class", figure.GetProperty("layout").GetProperty("yaxis").GetProperty("title").GetProperty("text").GetString());
     }
 
+    [Fact]
+    public void GroupedBarsHaveOneTracePerSeriesWithItsErrorBars()
+    {
+        var figure = Figure(Bars.Grouped("errors", "test error (%)", ["basic", "rot"],
+            new BarSeries("MLP-3", [11.8, 51.9], [0.7, 1.1]), new BarSeries("CAE-2", [9.5, 46.8])));
+        var traces = figure.GetProperty("data").EnumerateArray().ToList();
+        Assert.Equal(new[] { "MLP-3", "CAE-2" }, traces.Select(t => t.GetProperty("name").GetString()));
+        Assert.Equal(new[] { "basic", "rot" }, traces[0].GetProperty("x").EnumerateArray().Select(v => v.GetString()));
+        Assert.Equal(new[] { 0.7, 1.1 }, traces[0].GetProperty("error_y").GetProperty("array").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.False(traces[1].TryGetProperty("error_y", out _));
+    }
+
+    [Fact]
+    public void GroupedBarsRefuseASeriesWithTheWrongNumberOfValues()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Bars.Grouped("t", "y", ["a", "b"], new BarSeries("s", [1.0])));
+        Assert.Contains("Series \"s\" has 1 values", error.Message);
+    }
+
     private static JsonElement Figure(GenericChart chart) => JsonDocument.Parse(GenericChart.toJson(chart)).RootElement;
 }

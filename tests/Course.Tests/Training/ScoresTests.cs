@@ -72,4 +72,18 @@ public sealed class ScoresTests
         var ex = Assert.Throws<ArgumentException>(() => Scores.ConfusionMatrix(torch.tensor(new long[] { 0, 5 }), torch.tensor(new long[] { 0, 1 }), numClasses: 3));
         Assert.Contains("[0, 3)", ex.Message);
     }
+
+    [Theory]
+    [InlineData(0.0303, 50_000, 0.000767)]                                               // the paper's basic SVM: ±0.15 = 1.96 × this
+    [InlineData(0.1, 2_000, 0.006708)]
+    [InlineData(0.0, 100, 0.0)]
+    public void StandardErrorOfAnErrorRateIsSqrtEOneMinusEOverN(double e, long n, double expected) =>
+        Assert.Equal(expected, Scores.StandardError(e, n), 6);
+
+    [Fact]
+    public void StandardErrorRefusesAPercentage()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Scores.StandardError(3.03, 50_000));
+        Assert.Contains("not a percentage", error.Message);
+    }
 }
