@@ -25,7 +25,7 @@ public class CompatibilityKernelTests(TinyFeedFixture feed)
         File.Copy(CompatibilityNotebookTests.Source("DisplayApi"), displayApi);
         var packages = feed.PlaceBesideFeed(CompatibilityNotebookTests.Source("Packages"));
 
-        var result = Jupyter.Nbconvert(folder, [displayApi, packages], folder.File("out"), TimeSpan.FromSeconds(90), ("XDG_CACHE_HOME", feed.XdgCacheHome));
+        var result = Jupyter.Nbconvert(folder, [displayApi, packages], folder.File("out"), TimeSpan.FromSeconds(150), ("XDG_CACHE_HOME", feed.XdgCacheHome));
 
         Assert.True(result.ExitCode == 0, $"nbconvert exited {result.ExitCode}:\n{result.Error}");
         var cells = CodeCells(folder.File("out/DisplayApi.ipynb"));
