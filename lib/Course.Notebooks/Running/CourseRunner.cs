@@ -97,7 +97,7 @@ public sealed class CourseRunner(RunOptions options, IRunProgress? progress = nu
             cell.ExecutionCount = null;
         }
         progress.NotebookStarted(stem, codeCells.Count);
-        var engine = new NotebookEngine(Path.GetDirectoryName(path)!, progress);
+        var engine = new NotebookEngine(Path.GetDirectoryName(path)!, progress, restorer: options.Restorer);
         var failures = new List<string>();
         var times = new List<TimeSpan>();
         foreach (var cell in codeCells)

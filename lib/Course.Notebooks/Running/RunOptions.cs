@@ -10,6 +10,8 @@ namespace Course.Notebooks.Running;
 /// <see cref="Course.Notebooks.Targets.CourseMetadata.Choose"/>: the test targets when the overrides give every test parameter its test value.
 /// </param>
 /// <param name="AllowErrors">Run every cell even after one failed (<c>--allow-errors</c>, as nbconvert's): each failing cell keeps its error output.</param>
+/// <param name="Restorer">Restores the notebooks' <c>#r "nuget: …"</c> packages; null: the user's cache, NuGet.Config and packages folder (<see cref="Course.Notebooks.Packages.PackageRestorer.Default"/>).</param>
 public sealed record RunOptions(
     string OutDir = "out", IReadOnlyDictionary<string, string>? Parameters = null, bool WriteBook = true,
-    bool JudgeTargets = true, Course.Notebooks.Targets.TargetSet? Targets = null, bool AllowErrors = false);
+    bool JudgeTargets = true, Course.Notebooks.Targets.TargetSet? Targets = null, bool AllowErrors = false,
+    Course.Notebooks.Packages.PackageRestorer? Restorer = null);

@@ -1,23 +1,34 @@
 using Course.Notebooks.Document;
+using Course.Notebooks.Tests.Packages;
 using Course.Notebooks.Tests.Support;
 
 namespace Course.Notebooks.Tests.Compatibility;
 
-/// <summary>The display API through the course kernel, executed by Debian's <c>jupyter nbconvert</c> (issue 17, item 2).</summary>
-public class CompatibilityKernelTests
+/// <summary>The compatibility notebooks through the course kernel, executed by Debian's <c>jupyter nbconvert</c> (issue 17, items 2 and 5).</summary>
+/// <remarks>
+/// One nbconvert runs DisplayApi.ipynb and Packages.ipynb (a kernel each): a second call would start Python and
+/// install the kernelspec again. Packages.ipynb sits beside the tiny feed and its kernel reads that feed's cache
+/// (<c>XDG_CACHE_HOME</c>), so it restores nothing.
+/// </remarks>
+[Collection(nameof(TinyFeed))]
+public class CompatibilityKernelTests(TinyFeedFixture feed)
 {
+    private static List<NotebookCell> CodeCells(string path) =>
+        NotebookDocument.Load(path).Cells.Where(c => c.Type == CellType.Code).ToList();
+
     [SkippableFact]
-    public void NbconvertShowsTheDisplayApiWithTheSameMimeTypes()
+    public void NbconvertShowsTheDisplayApiWithTheSameMimeTypesAndRunsThePackagesNotebookFromTheCache()
     {
         using var folder = new TempFolder();
         Jupyter.InstallKernel(folder);
-        var notebook = folder.File("DisplayApi.ipynb");
-        File.Copy(CompatibilityNotebookTests.Source("DisplayApi"), notebook);
+        var displayApi = folder.File("DisplayApi.ipynb");
+        File.Copy(CompatibilityNotebookTests.Source("DisplayApi"), displayApi);
+        var packages = feed.PlaceBesideFeed(CompatibilityNotebookTests.Source("Packages"));
 
-        var result = Jupyter.Nbconvert(folder, notebook, folder.File("out"), TimeSpan.FromSeconds(60));
+        var result = Jupyter.Nbconvert(folder, [displayApi, packages], folder.File("out"), TimeSpan.FromSeconds(150), ("XDG_CACHE_HOME", feed.XdgCacheHome));
 
         Assert.True(result.ExitCode == 0, $"nbconvert exited {result.ExitCode}:\n{result.Error}");
-        var cells = NotebookDocument.Load(folder.File("out/DisplayApi.ipynb")).Cells.Where(c => c.Type == CellType.Code).ToList();
+        var cells = CodeCells(folder.File("out/DisplayApi.ipynb"));
         Assert.DoesNotContain(cells.SelectMany(c => c.Outputs), o => o is ErrorOutput);
         Assert.Equal("Done.", Assert.IsType<DisplayDataOutput>(Assert.Single(cells[0].Outputs)).Data["text/plain"]); // update_display_data
         Assert.Contains("<td>Alan &lt;Turing&gt;</td>", Assert.IsType<ExecuteResultOutput>(Assert.Single(cells[2].Outputs)).Data["text/html"]);
@@ -28,5 +39,7 @@ public class CompatibilityKernelTests
         // A cleared display stays as an empty bundle (Jupyter cannot remove one display); clear_output removes what came before it.
         Assert.Empty(cells[13].Outputs.OfType<DisplayDataOutput>().SelectMany(d => d.Data));
         Assert.Equal("kept", Assert.IsType<DisplayDataOutput>(Assert.Single(cells[14].Outputs)).Data["text/plain"]);
+
+        PackagesNotebookTests.AssertRan(CodeCells(folder.File("out/Packages.ipynb")));
     }
 }

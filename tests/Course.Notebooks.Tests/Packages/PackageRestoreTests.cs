@@ -7,7 +7,8 @@ namespace Course.Notebooks.Tests.Packages;
 
 /// <summary><c>#r "nuget: …"</c> of packages the engine does not ship, restored from a local feed by the SDK's real restore.</summary>
 /// <remarks>Two <c>dotnet restore</c> runs in all: the fixture's (the tiny set) and the missing package's; every other engine reads the cache.</remarks>
-public class PackageRestoreTests(TinyFeedFixture feed) : IClassFixture<TinyFeedFixture>
+[Collection(nameof(TinyFeed))]
+public class PackageRestoreTests(TinyFeedFixture feed)
 {
     private static string Stream(CellResult result, string name) =>
         string.Concat(result.Outputs.OfType<StreamOutput>().Where(s => s.Name == name).Select(s => s.Text));
@@ -28,19 +29,19 @@ public class PackageRestoreTests(TinyFeedFixture feed) : IClassFixture<TinyFeedF
     {
         Assert.True(feed.FirstRun.Succeeded, feed.FirstRun.Error?.EValue);
         var stderr = Stream(feed.FirstRun, "stderr");
-        Assert.Contains("Restoring Tiny [1.2, 2.0), Tiny.Base 1.1.0, Tiny.Pre *-*, Tiny.Native 1.0.0, Tiny.Torch 1.0.0, SkiaSharp 99.0.0, Newtonsoft.Json 99.0.0, Markdig 99.0.0, NetMQ 1.0.0 ...\n", stderr);
-        Assert.True(stderr.Contains("Restored Tiny 1.5.0, Tiny.Base 1.1.0, Tiny.Pre 2.0.0-beta.1, Tiny.Native 1.0.0, Tiny.Torch 1.0.0, SkiaSharp 99.0.0, Newtonsoft.Json 99.0.0, Markdig 99.0.0, NetMQ 1.0.0 (+ 1 dependency) in "), stderr);
+        Assert.Contains("Restoring Tiny.Greetings (latest), Tiny.Base 1.1.0, Tiny [1.2, 2.0), Tiny.Pre *-*, Tiny.Native 1.0.0, Tiny.Torch 1.0.0, SkiaSharp 99.0.0, Newtonsoft.Json 99.0.0, Markdig 99.0.0, NetMQ 1.0.0 ...\n", stderr);
+        Assert.True(stderr.Contains("Restored Tiny.Greetings 1.1.0, Tiny.Base 1.1.0, Tiny 1.5.0, Tiny.Pre 2.0.0-beta.1, Tiny.Native 1.0.0, Tiny.Torch 1.0.0, SkiaSharp 99.0.0, Newtonsoft.Json 99.0.0, Markdig 99.0.0, NetMQ 1.0.0 (+ 1 dependency) in "), stderr);
         // The range's lower bound is not in the feed: NuGet takes the nearest above and says so.
         Assert.Contains("warning NU1603: notebook depends on Tiny (>= 1.2.0 && < 2.0.0) but Tiny 1.2.0 was not found. Tiny 1.5.0 was resolved instead.\n", stderr);
     }
 
     [Fact]
-    public async Task ARangeAnExactVersionAndAFloatingPrereleaseResolveAsNuGetDoes()
+    public async Task NoVersionARangeAnExactVersionAndAFloatingPrereleaseResolveAsNuGetDoes()
     {
         var (engine, _) = await CachedTinySet();
-        var result = await engine.ExecuteAsync("$\"{Tiny.TinyInfo.Version} {Tiny.TinyBase.Version} {Tiny.TinyPre.Version} {Tiny.TinyInfo.Twice(21)}\"");
+        var result = await engine.ExecuteAsync("$\"{Tiny.TinyInfo.Version} {Tiny.TinyBase.Version} {Tiny.TinyPre.Version} {Tiny.Greeter.Version} {Tiny.TinyInfo.Twice(21)}\"");
         Assert.True(result.Succeeded, result.Error?.EValue);
-        Assert.Equal("1.5.0 1.1.0 2.0.0-beta.1 42", Value(result));
+        Assert.Equal("1.5.0 1.1.0 2.0.0-beta.1 1.1.0 42", Value(result));
     }
 
     [Fact]

@@ -6,18 +6,23 @@ namespace Course.Notebooks.Tests.Packages;
 
 /// <summary>A local feed of tiny packages, an isolated cache, packages folder and NuGet.Config, and the one real restore the tests share.</summary>
 /// <remarks>
-/// The feed: Tiny 1.0.0 / 1.5.0 / 2.0.0 (each depends on Tiny.Base ≥ 1.0.0), Tiny.Base 1.0.0 / 1.1.0, Tiny.Pre 1.0.0 /
-/// 2.0.0-beta.1, Tiny.Native (a generic and a runtime-specific assembly, and zlib copied as a native asset), a fake
+/// The feed: Tiny.Greetings 1.0.0 / 1.1.0 / 2.0.0-beta.1, Tiny 1.0.0 / 1.5.0 / 2.0.0 (each depends on Tiny.Base ≥ 1.0.0),
+/// Tiny.Base 1.0.0 / 1.1.0, Tiny.Pre 1.0.0 / 2.0.0-beta.1, Tiny.Native (a generic and a runtime-specific assembly, and zlib copied as a native asset), a fake
 /// TorchSharp 0.105.0 and Tiny.Torch, which depends on it, and fakes of assemblies the engine runs on: SkiaSharp 99.0.0
 /// (newer, strong-named with SkiaSharp's key: TorchSharp's dependency, which nothing here loads), Newtonsoft.Json 99.0.0
 /// (the same, but the test process has loaded its own), Markdig 99.0.0 (newer, weak-named) and NetMQ 1.0.0 (older). NuGet.Config clears every source, so nothing here touches
 /// the network. <see cref="TinySet"/> is restored once, by <see cref="InitializeAsync"/>; the tests read it from the cache.
+/// The fixture is shared by the <see cref="TinyFeed"/> collection, so that one restore serves the Compatibility notebook too.
 /// </remarks>
 public sealed class TinyFeedFixture : IAsyncLifetime
 {
-    /// <summary>The cell every cache-hit test runs: a range, an exact version, a floating prerelease, natives, a TorchSharp dependency.</summary>
+    /// <summary>
+    /// The cell every cache-hit test runs: no version, an exact version, a range, a floating prerelease, natives, a TorchSharp dependency.
+    /// The same packages and versions as Compatibility/Packages.ipynb's <c>#i</c> and <c>#r</c> cells, which therefore run from this restore's cache.
+    /// </summary>
     public const string TinySet =
-        "#i \"nuget: ../feed\"\n#r \"nuget: Tiny, [1.2, 2.0)\"\n#r \"nuget: Tiny.Base, 1.1.0\"\n#r \"nuget: Tiny.Pre, *-*\"\n#r \"nuget: Tiny.Native, 1.0.0\"\n#r \"nuget: Tiny.Torch, 1.0.0\"\n" +
+        "#i \"nuget: ../feed\"\n#r \"nuget: Tiny.Greetings\"\n#r \"nuget: Tiny.Base, 1.1.0\"\n#r \"nuget: Tiny, [1.2, 2.0)\"\n#r \"nuget: Tiny.Pre, *-*\"\n" +
+        "#r \"nuget: Tiny.Native, 1.0.0\"\n#r \"nuget: Tiny.Torch, 1.0.0\"\n" +
         "#r \"nuget: SkiaSharp, 99.0.0\"\n#r \"nuget: Newtonsoft.Json, 99.0.0\"\n#r \"nuget: Markdig, 99.0.0\"\n#r \"nuget: NetMQ, 1.0.0\"";
 
     private readonly TempFolder root = new();
@@ -29,6 +34,16 @@ public sealed class TinyFeedFixture : IAsyncLifetime
         File.WriteAllText(root.File("nuget.config"), "<configuration><packageSources><clear /></packageSources></configuration>");
         Restorer = NewRestorer();
 
+        foreach (var version in (string[])["1.0.0", "1.1.0", "2.0.0-beta.1"])
+            Feed.Add("Tiny.Greetings", version, Lib("Tiny.Greetings", $$"""
+                namespace Tiny;
+                public sealed record Greeting(string To, string Text);
+                public static class Greeter
+                {
+                    public const string Version = "{{version}}";
+                    public static Greeting Hello(string name) => new(name, $"Hello, {name}!");
+                }
+                """));
         foreach (var version in (string[])["1.0.0", "1.1.0"])
             Feed.Add("Tiny.Base", version, Lib("Tiny.Base", $"namespace Tiny; public static class TinyBase {{ public const string Version = \"{version}\"; }}"));
         foreach (var version in (string[])["1.0.0", "1.5.0", "2.0.0"])
@@ -68,6 +83,14 @@ public sealed class TinyFeedFixture : IAsyncLifetime
 
     /// <summary>Where the notebooks "are": the feed is <c>../feed</c> from here.</summary>
     public string NotebookFolder { get; }
+
+    /// <summary>Copy <paramref name="notebook"/> into <see cref="NotebookFolder"/>, where its <c>#i "nuget: ../feed"</c> is this feed; the copy's path.</summary>
+    public string PlaceBesideFeed(string notebook)
+    {
+        var copy = Path.Combine(NotebookFolder, Path.GetFileName(notebook));
+        File.Copy(notebook, copy, overwrite: true);
+        return copy;
+    }
 
     /// <summary>The <c>XDG_CACHE_HOME</c> under which this fixture's restores are cached (for a <c>course</c> process to find them).</summary>
     public string XdgCacheHome => root.File("xdg-cache");
@@ -116,3 +139,7 @@ public sealed class TinyFeedFixture : IAsyncLifetime
         }
         """;
 }
+
+/// <summary>The test classes that share one <see cref="TinyFeedFixture"/>, its feed and its one restore.</summary>
+[CollectionDefinition(nameof(TinyFeed))]
+public sealed class TinyFeed : ICollectionFixture<TinyFeedFixture>;
