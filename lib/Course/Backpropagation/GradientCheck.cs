@@ -37,37 +37,56 @@ public static class GradientCheck
         return gradient;
     }
 
-    /// <summary>∂f/∂x at a float64 tensor <paramref name="x"/>, element by element, by central differences (autograd off).</summary>
-    /// <param name="f">A function of a tensor shaped like <paramref name="x"/> returning one number (a 1-element tensor); called 2·numel times.</param>
-    /// <param name="x">The point, float64 (float32 rounding would swamp the differences); not modified.</param>
+    /// <summary>∂loss/∂w for every entry w of <paramref name="weight"/>, by central differences: each entry is moved by ±h in place, <paramref name="loss"/> evaluated, the entry restored.</summary>
+    /// <param name="loss">The loss of the model that holds <paramref name="weight"/> (e.g. a network's loss on a fixed batch); called 2·numel times.</param>
+    /// <param name="weight">A float64 weight of that model (float32 rounding would swamp the differences); unchanged afterwards.</param>
     /// <param name="h">The step.</param>
-    /// <returns>A float64 tensor shaped like <paramref name="x"/>.</returns>
-    /// <exception cref="ArgumentException">x is not float64, or f does not return one number.</exception>
-    public static Tensor Numerical(Func<Tensor, Tensor> f, Tensor x, double h = 1e-6)
+    /// <returns>A float64 tensor shaped like <paramref name="weight"/>.</returns>
+    /// <exception cref="ArgumentException">The weight is not float64.</exception>
+    public static Tensor Numerical(Func<double> loss, Tensor weight, double h = 1e-6)
     {
-        ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(weight);
+        var all = Enumerable.Range(0, (int)weight.numel()).Select(i => (long)i).ToArray();
+        return tensor(NumericalAt(loss, weight, all, h)).view(weight.shape);
+    }
+
+    /// <summary>∂loss/∂w for the entries of <paramref name="weight"/> at the flat <paramref name="indices"/> only, as <see cref="Numerical(Func{double}, Tensor, double)"/> does for all: a spot check of a large weight.</summary>
+    /// <param name="loss">The loss of the model that holds <paramref name="weight"/>; called 2·indices.Count times.</param>
+    /// <param name="weight">A float64 weight of that model; unchanged afterwards.</param>
+    /// <param name="indices">Positions in the flattened weight (row-major), 0 … numel − 1.</param>
+    /// <param name="h">The step.</param>
+    /// <exception cref="ArgumentException">The weight is not float64, or an index is outside it.</exception>
+    public static double[] NumericalAt(Func<double> loss, Tensor weight, IReadOnlyList<long> indices, double h = 1e-6)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(weight);
+        ArgumentNullException.ThrowIfNull(indices);
         RequirePositive(h);
-        if (x.dtype != ScalarType.Float64)
+        if (weight.dtype != ScalarType.Float64)
             throw new ArgumentException(
-                $"GradientCheck.Numerical needs a float64 tensor, got {x.dtype}: float32 rounding (1e-7) divided by 2h swamps the difference; pass x.to_type(ScalarType.Float64).",
-                nameof(x));
+                $"GradientCheck needs a float64 weight, got {weight.dtype}: float32 rounding (1e-7) divided by 2h swamps the difference; check a Float64 copy of the model (e.g. network.Clone(ScalarType.Float64)).",
+                nameof(weight));
+        if (!weight.is_contiguous())
+            throw new ArgumentException("GradientCheck needs a contiguous weight (flat indices address its memory); pass the model's own parameter.", nameof(weight));
+        long count = weight.numel();
+        if (indices.FirstOrDefault(i => i < 0 || i >= count, -1) is var bad and not -1)
+            throw new ArgumentException($"GradientCheck: index {bad} is outside the weight's {count} entries (0 … {count - 1}).", nameof(indices));
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var point = x.detach().clone().contiguous();
-        var flat = point.view(-1);                                                  // shares memory with point
-        var gradient = new double[flat.shape[0]];
-        for (long i = 0; i < gradient.Length; i++)
+        var flat = weight.view(-1);                                                  // shares memory with the weight
+        var gradient = new double[indices.Count];
+        for (int n = 0; n < indices.Count; n++)
         {
-            double xi = flat[i].item<double>();
-            flat[i].fill_(xi + h);
-            double up = ScalarOf(f(point));
-            flat[i].fill_(xi - h);
-            double down = ScalarOf(f(point));
-            flat[i].fill_(xi);
-            gradient[i] = (up - down) / (2 * h);
+            var entry = flat[indices[n]];
+            double original = entry.item<double>();
+            entry.fill_(original + h);
+            double up = loss();
+            entry.fill_(original - h);
+            double down = loss();
+            entry.fill_(original);
+            gradient[n] = (up - down) / (2 * h);
         }
-        return tensor(gradient).view(x.shape).MoveToOuterDisposeScope();
+        return gradient;
     }
 
     /// <summary>The largest |aᵢ − bᵢ|.</summary>
@@ -84,13 +103,6 @@ public static class GradientCheck
     {
         RequireSameLength(a, b);
         return a.Zip(b, (ai, bi) => Math.Abs(ai - bi) / Math.Max(Math.Max(Math.Abs(ai), Math.Abs(bi)), 1e-12)).DefaultIfEmpty(0).Max();
-    }
-
-    private static double ScalarOf(Tensor result)
-    {
-        if (result.numel() != 1)
-            throw new ArgumentException($"GradientCheck.Numerical: f returned a tensor of shape ({string.Join(", ", result.shape)}); it must return one number (e.g. a loss, or .sum()).", nameof(result));
-        return result.to_type(ScalarType.Float64).item<double>();
     }
 
     private static void RequireSameLength(IReadOnlyList<double> a, IReadOnlyList<double> b)

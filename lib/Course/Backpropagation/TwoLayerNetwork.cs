@@ -144,11 +144,12 @@ public sealed class TwoLayerNetwork
         }
     }
 
-    /// <summary>A copy with its own weights (the same values): train two copies from the same start.</summary>
-    public TwoLayerNetwork Clone()
+    /// <summary>A copy with its own weights (the same values, optionally converted to <paramref name="dtype"/>): train two copies from the same start, or check gradients in float64.</summary>
+    public TwoLayerNetwork Clone(ScalarType? dtype = null)
     {
         using var noGrad = no_grad();
-        return new(Activation, W1.clone().DetachFromDisposeScope(), B1.clone().DetachFromDisposeScope(),
-                   W2.clone().DetachFromDisposeScope(), B2.clone().DetachFromDisposeScope());
+        var type = dtype ?? W1.dtype;
+        Tensor Copy(Tensor w) => w.to_type(type).clone().DetachFromDisposeScope();
+        return new(Activation, Copy(W1), Copy(B1), Copy(W2), Copy(B2));
     }
 }

@@ -19,35 +19,42 @@ public sealed class GradientCheckTests
     }
 
     [Fact]
-    public void TensorVersionMatchesAutograd()
+    public void InPlaceVersionMatchesAutogradAndRestoresTheWeight()
     {
         using var scope = NewDisposeScope();
         var generator = new Generator(4);
         var x = randn(3, 4, dtype: ScalarType.Float64, generator: generator);
         var w = randn(4, 2, dtype: ScalarType.Float64, generator: generator);
-        Tensor F(Tensor t) => t.matmul(w).tanh().pow(2).sum();
-        var leaf = x.clone().requires_grad_(true);
+        var before = w.clone();
+        Tensor F(Tensor weight) => x.matmul(weight).tanh().pow(2).sum();
+        var leaf = w.clone().requires_grad_(true);
         var expected = autograd.grad([F(leaf)], [leaf])[0];
-        var numerical = GradientCheck.Numerical(F, x);
-        Assert.Equal(x.shape, numerical.shape);
+        var numerical = GradientCheck.Numerical(() => F(w).item<double>(), w);
+        Assert.Equal(w.shape, numerical.shape);
         Assert.True((numerical - expected).abs().max().item<double>() < 1e-8);
+        Assert.True(w.eq(before).all().item<bool>());
+        var spot = GradientCheck.NumericalAt(() => F(w).item<double>(), w, [7, 0]);
+        Assert.Equal(expected[3, 1].item<double>(), spot[0], 8);
+        Assert.Equal(expected[0, 0].item<double>(), spot[1], 8);
     }
 
     [Fact]
     public void Float32IsRefusedWithOneLineNamingTheFix()
     {
         using var scope = NewDisposeScope();
-        var e = Assert.Throws<ArgumentException>(() => GradientCheck.Numerical(t => t.sum(), ones(3)));
+        var w = ones(3);
+        var e = Assert.Throws<ArgumentException>(() => GradientCheck.Numerical(() => w.sum().item<float>(), w));
         Assert.Contains("Float64", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
 
     [Fact]
-    public void AFunctionThatReturnsSeveralNumbersIsAnError()
+    public void AnIndexOutsideTheWeightIsAnError()
     {
         using var scope = NewDisposeScope();
-        var e = Assert.Throws<ArgumentException>(() => GradientCheck.Numerical(t => t * 2, ones(3, dtype: ScalarType.Float64)));
-        Assert.Contains("(3)", e.Message);
+        var w = ones(2, 2, dtype: ScalarType.Float64);
+        var e = Assert.Throws<ArgumentException>(() => GradientCheck.NumericalAt(() => 0, w, [4]));
+        Assert.Contains("index 4", e.Message);
     }
 
     [Fact]

@@ -49,17 +49,24 @@ public sealed class TwoLayerNetworkTests
         var byHand = network.Backward(network.Forward(x), y);
         for (int i = 0; i < 4; i++)
         {
-            var weight = network.Parameters[i];
-            var original = weight.clone();
-            Tensor LossAt(Tensor w)
-            {
-                weight.copy_(w);
-                return tensor(network.Loss(network.Forward(x), y));
-            }
-            var numerical = GradientCheck.Numerical(LossAt, original);
-            weight.copy_(original);
+            var numerical = GradientCheck.Numerical(() => network.Loss(network.Forward(x), y), network.Parameters[i]);
             Assert.True((numerical - byHand.All[i]).abs().max().item<double>() < 1e-8, $"weight {i + 1}");
         }
+    }
+
+    [Fact]
+    public void AFloat64CloneHasTheSameWeightsAndGradients()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(12);
+        var network = new TwoLayerNetwork(30, 10, 4, Activation.Relu, generator);
+        var (x, y) = RandomBatch(generator, 16, 30, 4, ScalarType.Float32);
+        var wide = network.Clone(ScalarType.Float64);
+        Assert.Equal(ScalarType.Float64, wide.W1.dtype);
+        Assert.True((wide.W2 - network.W2.to_type(ScalarType.Float64)).abs().max().item<double>() == 0);
+        var g32 = network.Backward(network.Forward(x), y);
+        var g64 = wide.Backward(wide.Forward(x.to_type(ScalarType.Float64)), y);
+        Assert.True(g32.MaxAbsDifference(g64) < 1e-6);
     }
 
     [Fact]
