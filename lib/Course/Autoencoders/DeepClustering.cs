@@ -102,7 +102,7 @@ public sealed class DeepClustering
                     return Loss(xb, net.Decode(h), h, cb, o.Lambda);
                 }, optimizer, new TrainOptions(NumEpochs: o.EpochsPerRound, BatchSize: o.BatchSize, Seed: o.Seed + round, ShowProgress: false));
 
-                var codes = Codes(net, flat);                                        // (N, d)
+                var (codes, reconstruction) = CodesAndReconstruction(net, flat);     // (N, d): one pass gives f(x) and g(f(x))
                 var moved = KMeans.UpdateCentroids(codes, assignments, centroids);   // step 2
                 var next = KMeans.Assign(codes, moved);                              // step 3
                 double changed = next.ne(assignments).sum().item<long>() / (double)flat.shape[0];
@@ -110,7 +110,7 @@ public sealed class DeepClustering
                 assignments.Dispose();
                 centroids = moved.DetachFromDisposeScope();
                 assignments = next.DetachFromDisposeScope();
-                var (reconstruction, clusterTerm) = Terms(net, flat, codes, centroids.index_select(0, assignments));
+                double clusterTerm = (codes - centroids.index_select(0, assignments)).square().sum([1]).mean().item<float>();
                 var stats = new ClusteringRound(round, reconstruction, clusterTerm, changed, clock.Elapsed.TotalSeconds,
                                                 assignments.data<long>().Select(a => (int)a).ToArray());
                 rounds.Add(stats);
@@ -142,11 +142,33 @@ public sealed class DeepClustering
         }
     }
 
-    private static (double Reconstruction, double ClusterTerm) Terms(Autoencoder net, Tensor X, Tensor codes, Tensor centres)
+    /// <summary>
+    /// The codes f(x) of every row (N, d) and the mean reconstruction error (1/N) Σ ‖x − g(f(x))‖², from one pass in
+    /// batches without gradients: each batch is encoded once and its code decoded.
+    /// </summary>
+    private static (Tensor Codes, double Reconstruction) CodesAndReconstruction(Autoencoder net, Tensor X, int batchSize = 2048)
     {
         using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
-        var z = Scores.Predict(net, X, 2048);                                        // (N, D)
-        return ((X - z).square().sum([1]).mean().item<float>(), (codes - centres).square().sum([1]).mean().item<float>());
+        bool wasTraining = net.training;
+        net.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+            var parts = new List<Tensor>();
+            var errors = new List<Tensor>();
+            for (long s = 0; s < X.shape[0]; s += batchSize)
+            {
+                var xb = X.narrow(0, s, Math.Min(batchSize, X.shape[0] - s));        // (B, D)
+                var h = net.Encode(xb);                                              // (B, d)
+                parts.Add(h);
+                errors.Add((xb - net.Decode(h)).square().sum([1]));                  // (B): ‖x − g(f(x))‖²
+            }
+            double reconstruction = torch.cat(errors, 0).mean().item<float>();
+            return (torch.cat(parts, 0).MoveToOuterDisposeScope(), reconstruction);
+        }
+        finally
+        {
+            net.train(wasTraining);
+        }
     }
 }

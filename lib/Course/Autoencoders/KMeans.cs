@@ -57,27 +57,32 @@ public sealed class KMeans
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         var points = X.detach().reshape(X.shape[0], -1).to_type(ScalarType.Float32);  // (N, D)
+        var norms = RowNorms(points);                                                // (N, 1) ‖x‖², once for every start and iteration
         using var generator = new torch.Generator((ulong)seed);
         Tensor? bestCentroids = null, bestAssignments = null;
         double bestInertia = double.PositiveInfinity;
         int bestIterations = 0;
         for (int start = 0; start < numInit; start++)
         {
-            var centroids = PlusPlus(points, numClusters, generator);               // (k, D)
-            var assignments = Assign(points, centroids);                              // (N)
+            using var startScope = torch.NewDisposeScope();                          // frees this start's iterations
+            var centroids = PlusPlus(points, norms, numClusters, generator);         // (k, D)
+            var assignments = Distances(points, norms, centroids).argmin(1);         // (N)
             int iteration = 1;
             for (; iteration <= maxIterations; iteration++)
             {
                 centroids = UpdateCentroids(points, assignments, centroids);
-                var next = Assign(points, centroids);
+                var next = Distances(points, norms, centroids).argmin(1);
                 bool stable = next.ne(assignments).sum().item<long>() == 0;
                 assignments = next;
                 if (stable) break;
             }
-            double inertia = ComputeInertia(points, centroids, assignments);
+            double inertia = Distances(points, norms, centroids).gather(1, assignments.unsqueeze(1)).sum().to_type(ScalarType.Float64).item<double>();
             if (inertia < bestInertia)
             {
-                (bestInertia, bestCentroids, bestAssignments, bestIterations) = (inertia, centroids, assignments, Math.Min(iteration, maxIterations));
+                bestCentroids?.Dispose();
+                bestAssignments?.Dispose();
+                (bestInertia, bestIterations) = (inertia, Math.Min(iteration, maxIterations));
+                (bestCentroids, bestAssignments) = (centroids.MoveToOuterDisposeScope(), assignments.MoveToOuterDisposeScope());
             }
         }
         return new KMeans(bestCentroids!.DetachFromDisposeScope(), bestAssignments!.DetachFromDisposeScope(), bestInertia, bestIterations);
@@ -93,7 +98,10 @@ public sealed class KMeans
     }
 
     /// <summary>Squared Euclidean distances ‖x_i − c_j‖² between every row of <paramref name="X"/> (N, D) and every centroid (k, D): (N, k).</summary>
-    /// <remarks>Computed as ‖x‖² − 2 x·c + ‖c‖² with one matrix product, clamped at 0 against rounding.</remarks>
+    /// <remarks>
+    /// Computed as ‖x‖² − 2 x·c + ‖c‖² with one matrix product, clamped at 0 against rounding. No (N, D) temporary is made:
+    /// ‖x‖² is summed <see cref="RowsPerChunk"/> rows at a time, so clustering 10,000 digits keeps its memory flat.
+    /// </remarks>
     /// <exception cref="ArgumentException">The two do not have the same D.</exception>
     public static Tensor SquaredDistances(Tensor X, Tensor centroids)
     {
@@ -102,9 +110,28 @@ public sealed class KMeans
         if (X.dim() != 2 || centroids.dim() != 2 || X.shape[1] != centroids.shape[1])
             throw new ArgumentException($"Points {ShapeText.Of(X)} and centroids {ShapeText.Of(centroids)} must both be (·, D) with the same D.", nameof(centroids));
         using var scope = torch.NewDisposeScope();
-        var xx = X.square().sum([1], keepdim: true);                                  // (N, 1)
+        return Distances(X, RowNorms(X), centroids).MoveToOuterDisposeScope();      // (N, k)
+    }
+
+    /// <summary>Rows of X squared and summed per block: the largest temporary, (RowsPerChunk, D), stays a few MB.</summary>
+    internal const long RowsPerChunk = 1024;
+
+    /// <summary>‖x_i‖² of every row (N, 1), a block of <see cref="RowsPerChunk"/> rows at a time.</summary>
+    private static Tensor RowNorms(Tensor X)
+    {
+        using var scope = torch.NewDisposeScope();
+        var parts = new List<Tensor>();
+        for (long s = 0; s < X.shape[0]; s += RowsPerChunk)
+            parts.Add(X.narrow(0, s, Math.Min(RowsPerChunk, X.shape[0] - s)).square().sum([1], keepdim: true)); // (≤ RowsPerChunk, 1)
+        return torch.cat(parts, 0).MoveToOuterDisposeScope();                        // (N, 1)
+    }
+
+    /// <summary>‖x‖² − 2 x·c + ‖c‖² from the rows' squared norms <paramref name="xx"/> (N, 1), computed once per fit.</summary>
+    private static Tensor Distances(Tensor X, Tensor xx, Tensor centroids)
+    {
+        using var scope = torch.NewDisposeScope();
         var cc = centroids.square().sum([1]).unsqueeze(0);                           // (1, k)
-        return (xx - 2 * X.matmul(centroids.t()) + cc).clamp_min(0).MoveToOuterDisposeScope(); // (N, k)
+        return (xx - 2 * X.matmul(centroids.t()) + cc).clamp_min(0).MoveToOuterDisposeScope(); // (N, k): only (N, k) temporaries
     }
 
     /// <summary>c(x) = argmin_i ‖x − c_i‖²: the index of the nearest centroid of each row, int64 (N).</summary>
@@ -135,23 +162,21 @@ public sealed class KMeans
     public override string ToString() => $"k-means: {NumClusters} clusters, inertia {Inertia:G3} after {Iterations} iterations";
 
     /// <summary>k-means++ seeding: the first centre uniformly, each next one with probability ∝ squared distance to the nearest centre so far.</summary>
-    private static Tensor PlusPlus(Tensor points, int k, torch.Generator generator)
+    private static Tensor PlusPlus(Tensor points, Tensor norms, int k, torch.Generator generator)
     {
         long n = points.shape[0];
         var first = torch.randint(0, n, [1], generator: generator);                  // (1)
         var chosen = new List<Tensor> { points.index_select(0, first) };            // each (1, D)
-        var nearest = SquaredDistances(points, chosen[0]).squeeze(1);               // (N)
+        var nearest = Distances(points, norms, chosen[0]).squeeze(1);               // (N)
         for (int c = 1; c < k; c++)
         {
             var weights = nearest.sum().item<float>() > 0 ? nearest : torch.ones_like(nearest); // all points equal: uniform
             var next = torch.multinomial(weights, 1, generator: generator);          // (1)
             var centre = points.index_select(0, next);                              // (1, D)
             chosen.Add(centre);
-            nearest = torch.minimum(nearest, SquaredDistances(points, centre).squeeze(1));
+            nearest = torch.minimum(nearest, Distances(points, norms, centre).squeeze(1));
         }
         return torch.cat(chosen, 0);                                                 // (k, D)
     }
 
-    private static double ComputeInertia(Tensor points, Tensor centroids, Tensor assignments) =>
-        SquaredDistances(points, centroids).gather(1, assignments.unsqueeze(1)).sum().to_type(ScalarType.Float64).item<double>();
 }

@@ -53,8 +53,14 @@ public static class MimeBundle
     public static string ChartHtml(GenericChart chart)
     {
         ArgumentNullException.ThrowIfNull(chart);
+        return HtmlOfJson(GenericChart.toJson(chart));
+    }
+
+    /// <summary>The HTML of <see cref="ChartHtml(GenericChart)"/> from the chart's JSON, which Plotly.NET takes ~0.1 s to write.</summary>
+    private static string HtmlOfJson(string json)
+    {
         var id = "plotly-" + Guid.NewGuid().ToString("N");
-        var figure = GenericChart.toJson(chart).Replace("</", "<\\/", StringComparison.Ordinal); // safe inside <script>
+        var figure = json.Replace("</", "<\\/", StringComparison.Ordinal); // safe inside <script>
         return $$"""
             <div id="{{id}}" class="course-plotly"></div>
             <script type="text/javascript">
@@ -73,12 +79,16 @@ public static class MimeBundle
             """;
     }
 
-    private static Dictionary<string, string> FromChart(GenericChart chart) => new()
+    private static Dictionary<string, string> FromChart(GenericChart chart)
     {
-        [PlainText] = DescribeChart(chart),
-        [Html] = ChartHtml(chart),
-        [PlotlyJson] = GenericChart.toJson(chart),
-    };
+        var json = GenericChart.toJson(chart);                                   // written once for both MIME types
+        return new()
+        {
+            [PlainText] = DescribeChart(chart),
+            [Html] = HtmlOfJson(json),
+            [PlotlyJson] = json,
+        };
+    }
 
     private static Dictionary<string, string> FromImageGrid(ImageGrid grid)
     {

@@ -70,6 +70,26 @@ public sealed class DeepClusteringTests
     }
 
     [Fact]
+    public void EachRoundReportsTheTermsOfTheNetworkAndCentresItEndsWith()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        var (points, _) = Blobs.Make(300, 16);
+        var X = (points + 4) / 8;
+        var net = new Autoencoder([2, 16, 2]);
+        var result = DeepClustering.Fit(net, X, optim.Adam(net.parameters(), 1e-2),
+                                        new DeepClusteringConfig(NumClusters: 4, Lambda: 0.5, NumRounds: 2, BatchSize: 64));
+        var last = result.Rounds[^1];
+        using var noGrad = no_grad();
+        net.eval();
+        var codes = net.Encode(X);                                                             // (N, 2) after the last round
+        var reconstruction = (X - net.Decode(codes)).square().sum(1).mean().item<float>();    // (1/N) Σ ‖x − g(f(x))‖²
+        var clusterTerm = (codes - result.Centroids.index_select(0, result.Assignments)).square().sum(1).mean().item<float>();
+        Assert.Equal(reconstruction, last.Reconstruction, 1e-5);
+        Assert.Equal(clusterTerm, last.ClusterTerm, 1e-5);
+    }
+
+    [Fact]
     public void StepZeroKeepsTheBestOfNumInitKMeansStarts()
     {
         using var scope = NewDisposeScope();

@@ -46,6 +46,28 @@ public sealed class KMeansTests
     }
 
     [Fact]
+    public void SquaredDistancesAcrossRowBlocksMatchTheDirectDifference()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(2);
+        var X = randn(2 * KMeans.RowsPerChunk + 7, 5);                                   // three row blocks, the last one short
+        var C = randn(3, 5);
+        var direct = (X.unsqueeze(1) - C.unsqueeze(0)).square().sum(2);                   // (N, 3) from the differences themselves
+        Assert.True(KMeans.SquaredDistances(X, C).allclose(direct, rtol: 1e-4, atol: 1e-4));
+    }
+
+    [Fact]
+    public void FitKeepsTheBestStartsCentroidsAndAssignmentsConsistent()
+    {
+        using var scope = NewDisposeScope();
+        var (X, _) = Blobs.Make(300, 15);
+        var kmeans = KMeans.Fit(X, 5, seed: 1, numInit: 6);                               // several starts, the best kept
+        Assert.True(kmeans.Assignments.eq(KMeans.Assign(X, kmeans.Centroids)).all().item<bool>(), "each point in its nearest centroid's cluster");
+        var inertia = KMeans.SquaredDistances(X, kmeans.Centroids).gather(1, kmeans.Assignments.unsqueeze(1)).sum().item<float>();
+        Assert.Equal(inertia, kmeans.Inertia, 1e-3 * kmeans.Inertia);
+    }
+
+    [Fact]
     public void UpdateCentroidsTakesMeansAndKeepsAnEmptyClustersCentre()
     {
         using var scope = NewDisposeScope();

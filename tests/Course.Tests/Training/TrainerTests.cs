@@ -171,6 +171,29 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void TheLiveChartIsRedrawnAtMostEveryTwoSecondsAndAfterTheLastEpoch()
+    {
+        var (X, y) = Blobs.Make(64, seed: 6);
+        var net = Blobs.Net();
+        using var optimizer = optim.Adam(net.parameters(), lr: 0.01);
+        var sink = new RecordingSink();
+        Notebook.Sink = sink;
+        try
+        {
+            Trainer.Fit(net, X, y, Blobs.CrossEntropy, optimizer, new TrainOptions(NumEpochs: 30, BatchSize: 64));   // 30 epochs of one batch
+        }
+        finally
+        {
+            Notebook.Sink = null!;
+        }
+
+        var charts = sink.ValuesOf(sink.Displayed[1]).Cast<GenericChart>().ToList();
+        Assert.InRange(charts.Count, 2, 10);                                                    // first epoch, last epoch, a few between at most
+        var figure = System.Text.Json.JsonDocument.Parse(MimeBundle.From(charts[^1])[MimeBundle.PlotlyJson]).RootElement;
+        Assert.Equal(30, figure.GetProperty("data")[0].GetProperty("y").GetArrayLength());      // the last drawing shows every epoch
+    }
+
+    [Fact]
     public void SchedulerStepsOncePerEpoch()
     {
         var (X, y) = Blobs.Make(128, seed: 12);
