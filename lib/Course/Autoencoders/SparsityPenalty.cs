@@ -4,9 +4,9 @@ using static TorchSharp.torch;
 
 namespace Course.Autoencoders;
 
-/// <summary>The sparse autoencoder's penalties on the code h: L1, λ Σ|h|, and KL, β Σ_j KL(ρ‖ρ̂_j).</summary>
+/// <summary>The sparse autoencoder's penalties on the code h: L1, λ Σ|h|, L2, λ Σ|h|², and KL, β Σ_j KL(ρ‖ρ̂_j).</summary>
 /// <remarks>
-/// Seed 002, "sparse Autoencoder": L = Σ(y − x)² + λ Σ|h| and L = Σ(y − x)² + λ Σ_j KL(ρ‖ρ̂_j) with ρ̂_j = (1/m) Σ_i h_j(x_i),
+/// Seed 002, "sparse Autoencoder": L = Σ(y − x)² + λ Σ|h|, "L2 norm": + λ Σ|h|², and L = Σ(y − x)² + λ Σ_j KL(ρ‖ρ̂_j) with ρ̂_j = (1/m) Σ_i h_j(x_i),
 /// the mean activation of hidden unit j over the m samples of a batch (the slide writes p̂ for the target ρ and p_j for ρ̂_j).
 /// Ng, "Sparse autoencoder" (CS294A notes, 2011). Notebook 08-autoencoder-variants adds these to the reconstruction error.
 /// </remarks>
@@ -20,6 +20,18 @@ public static class SparsityPenalty
     {
         RequireCode(code, "L1");
         return code.abs().sum(1).mean();                                                         // (B, H) → (B) → ()
+    }
+
+    /// <summary>Σ_j h_j² per sample, averaged over the batch: the lecture's L2 term without its λ.</summary>
+    /// <remarks>Its gradient 2h_j shrinks an activation in proportion to its size: large ones fall fast, small ones hardly
+    /// move, so L2 keeps activations small rather than exactly 0 (L1's gradient is the same for every nonzero h_j).</remarks>
+    /// <param name="code">Codes h (B, H).</param>
+    /// <returns>A scalar tensor.</returns>
+    /// <exception cref="ArgumentException">The code is not 2-D or has no rows.</exception>
+    public static Tensor L2(Tensor code)
+    {
+        RequireCode(code, "L2");
+        return code.square().sum(1).mean();                                                      // (B, H) → (B) → ()
     }
 
     /// <summary>ρ̂_j = (1/m) Σ_i h_j(x_i): the mean activation of every hidden unit over the batch.</summary>

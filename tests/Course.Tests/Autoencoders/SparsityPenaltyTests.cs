@@ -23,6 +23,18 @@ public sealed class SparsityPenaltyTests
     }
 
     [Fact]
+    public void L2IsTheSumOfSquaredCodesPerSampleAveragedOverTheBatchAndShrinksLargeActivationsFaster()
+    {
+        var code = randn(5, 7, ScalarType.Float64, generator: new Generator(1));
+        var values = code.data<double>().ToArray();
+        Assert.Equal(values.Sum(v => v * v) / 5, SparsityPenalty.L2(code).ToDouble(), 12);
+
+        var h = tensor(new[,] { { 0.1, 0.9 } }, requires_grad: true);                    // a small and a large activation
+        SparsityPenalty.L2(h).backward();
+        Assert.Equal(new[] { 0.2, 1.8 }, h.grad!.data<double>().ToArray().Select(g => Math.Round(g, 12)));   // 2h: nine times the pull on the large one
+    }
+
+    [Fact]
     public void MeanActivationAveragesEveryUnitOverTheBatch()
     {
         var code = Codes(6, 4, 2);
@@ -93,6 +105,7 @@ public sealed class SparsityPenaltyTests
     public void PenaltiesRejectAFlatCodeNamingItsShape()
     {
         Assert.Contains("(784)", Assert.Throws<ArgumentException>(() => SparsityPenalty.L1(zeros(784))).Message);
+        Assert.Contains("(784)", Assert.Throws<ArgumentException>(() => SparsityPenalty.L2(zeros(784))).Message);
         Assert.Contains("(2, 3)", Assert.Throws<ArgumentException>(() => SparsityPenalty.KlDivergence(0.05, full(2, 3, 0.5))).Message);
     }
 }
