@@ -72,6 +72,7 @@ public static class CourseRuns
     /// <summary>The run's own output folder, named after its key.</summary>
     private static string Folder(string key) => Path.Combine(root, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16]);
 
-    private static string Key(string source, IReadOnlyDictionary<string, string> parameters) =>
+    /// <summary>A run's identity: the notebook's stem and its parameters in name order (also <see cref="KernelRuns"/>' key).</summary>
+    internal static string Key(string source, IReadOnlyDictionary<string, string> parameters) =>
         Path.GetFileNameWithoutExtension(source) + "?" + string.Join("&", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
 }

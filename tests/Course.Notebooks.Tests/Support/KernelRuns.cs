@@ -24,8 +24,7 @@ public static class KernelRuns
     public static Task<KernelRun> Get(string source, IReadOnlyDictionary<string, string> parameters)
     {
         DebianTool.Jupyter.Require();
-        var key = Path.GetFileNameWithoutExtension(source) + "?" + string.Join("&", parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"));
-        return runs.GetOrAdd(key, _ => new Lazy<Task<KernelRun>>(() => Task.Run(() => Run(source, parameters)))).Value;
+        return runs.GetOrAdd(CourseRuns.Key(source, parameters), _ => new Lazy<Task<KernelRun>>(() => Task.Run(() => Run(source, parameters)))).Value;
     }
 
     private static KernelRun Run(string source, IReadOnlyDictionary<string, string> parameters)
