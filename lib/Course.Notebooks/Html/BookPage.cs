@@ -12,13 +12,13 @@ public sealed record BookPage(string Stem, NotebookDocument Notebook, string? Er
     /// <summary>The page's title: the notebook's first <c># </c> heading, or its stem.</summary>
     public string Title => Notebook.Title ?? Stem;
 
-    /// <summary>The chapter number from the stem's leading digits (<c>07</c> for <c>07-autoencoder</c>), or null.</summary>
+    /// <summary>The chapter number: the stem's leading digits and the letters right after them (<c>07</c> for <c>07-autoencoder</c>, <c>04b</c> for <c>04b-modern-cnn</c>), or null.</summary>
     public string? Number
     {
         get
         {
-            var digits = new string(Stem.TakeWhile(char.IsAsciiDigit).ToArray());
-            return digits.Length > 0 ? digits : null;
+            var digits = Stem.TakeWhile(char.IsAsciiDigit).Count();
+            return digits > 0 ? Stem[..(digits + Stem.Skip(digits).TakeWhile(char.IsAsciiLetterLower).Count())] : null;
         }
     }
 

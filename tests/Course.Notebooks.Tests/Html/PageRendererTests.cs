@@ -120,12 +120,14 @@ public class PageRendererTests
         Assert.True(html.IndexOf("href=\"03-cnn-by-hand.html\"", StringComparison.Ordinal) < html.IndexOf("lecture-caption\">Recurrent", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void ChapterNumberIsShownOnceWhenTheTitleRepeatsIt()
+    [Theory]
+    [InlineData("07-autoencoder", "07 · Autoencoders", "07", "Autoencoders")]
+    [InlineData("04b-modern-cnn", "04b · Modern CNN blocks", "04b", "Modern CNN blocks")]   // a chapter between 04 and 05
+    public void ChapterNumberIsShownOnceWhenTheTitleRepeatsIt(string stem, string title, string number, string rest)
     {
-        var html = Render(Page("07-autoencoder", "07 · Autoencoders"));
+        var html = Render(Page(stem, title));
 
-        Assert.Contains("<span class=\"number\">07</span> <span class=\"title\">Autoencoders</span>", html);
+        Assert.Contains($"<span class=\"number\">{number}</span> <span class=\"title\">{rest}</span>", html);
     }
 
     [Fact]
