@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Course.Data;
@@ -198,7 +199,10 @@ public static class Mnist
     {
         long n = labels.Length;
         using var scope = NewDisposeScope();
-        var images = tensor(pixels, [n, 1, ImageSize, ImageSize]).to_type(ScalarType.Float32).div_(255f); // (N, 1, 28, 28)
+        // An explicit Scalar, alive until the method ends: an implicit 255f would be collectable while div_ still
+        // runs (TorchSharp's Scalar frees its native value in a finalizer and div_ keeps no reference to it).
+        using Scalar maxPixel = 255f.ToScalar();
+        var images = tensor(pixels, [n, 1, ImageSize, ImageSize]).to_type(ScalarType.Float32).div_(maxPixel); // (N, 1, 28, 28)
         var y = tensor(labels, [n]).to_type(ScalarType.Int64);                                           // (N)
         return new MnistData(images.DetachFromDisposeScope(), y.DetachFromDisposeScope());
     }
