@@ -50,6 +50,9 @@ public static class GradeCellRewriter
                 var method = ((IMethodSymbol)model.GetSymbolInfo(original).Symbol!).Name;
                 return SyntaxFactory.ParseExpression(Replacement(checks[original], method, call.ArgumentList.Arguments, forKey, where)).WithTriviaFrom(current);
             });
+            // In an interpolation hole `{global::X:F4}` reads as the hole `global` with the format `:X:F4`: parenthesize the full names there.
+            rewritten = rewritten.ReplaceNodes(rewritten.DescendantNodes().OfType<InterpolationSyntax>().Where(h => h.Expression.ToString().StartsWith("global::", StringComparison.Ordinal)),
+                (_, hole) => hole.WithExpression(SyntaxFactory.ParenthesizedExpression(hole.Expression.WithoutTrivia()).WithTriviaFrom(hole.Expression)));
             var text = rewritten.ToFullString();
             return forKey ? text : string.Join('\n', text.Split('\n').Where(l => l.Trim() is not (ExerciseMarkers.BeginHidden or ExerciseMarkers.EndHidden)));
         }

@@ -44,6 +44,19 @@ public class GradeCellRewriterTests
     }
 
     [Fact]
+    public void ALibraryNameOpeningAFormattedInterpolationHoleStillCompiles()
+    {
+        // `{global::X.Y:F4}` would read as the hole `global` with the format `:X.Y:F4`: the name goes in parentheses.
+        var cell = Rewrite("Console.WriteLine($\"{Math.PI:F4} {Math.E,8:F2} {Math.Tau}\");\nCheck.Close(Math.PI, 3.14, 0.01, $\"π ≈ {Math.PI:F2}\");");
+        Assert.Contains("{(global::System.Math.PI):F4} {(global::System.Math.E),8:F2} {(global::System.Math.Tau)}", cell.Student);
+        foreach (var rewritten in new[] { cell.Student, cell.Key })
+        {
+            var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(rewritten, Microsoft.CodeAnalysis.CSharp.CSharpParseOptions.Default.WithKind(Microsoft.CodeAnalysis.SourceCodeKind.Script));
+            Assert.Empty(tree.GetDiagnostics());
+        }
+    }
+
+    [Fact]
     public void FullyQualifiedChecksAreFoundToo()
     {
         var cell = Rewrite("global::Course.Grading.Check.That(1 + 1 == 2, \"sums\");\nCourse.Grading.Check.Equal(\"a\", \"a\", \"text\");");
