@@ -31,7 +31,7 @@ public sealed class FullyConvolutional : Module<Tensor, Tensor>
     /// <param name="width">Channels w of the first stage; the second has 2w and the stride-4 layer 4w.</param>
     /// <param name="skip">Add the FCN-16s-style skip from the stride-2 features (false: upsample the coarse scores ×4 at once, like FCN-32s).</param>
     /// <exception cref="ArgumentOutOfRangeException">A count is not positive.</exception>
-    public FullyConvolutional(int numClasses = 11, int inChannels = 1, int width = 8, bool skip = true) : base(nameof(FullyConvolutional))
+    public FullyConvolutional(int numClasses = 11, int inChannels = 1, int width = 12, bool skip = true) : base(nameof(FullyConvolutional))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(numClasses);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inChannels);

@@ -33,7 +33,7 @@ public sealed class FullyConvolutionalTests
         var labels = randint(0, 11, new long[] { 2, 16, 16 });
         nn.functional.cross_entropy(net.call(rand(2, 1, 16, 16)), labels).backward();
         var first = net.parameters().First();                                          // the first convolution's kernels
-        Assert.Equal(new long[] { 8, 1, 3, 3 }, first.shape);
+        Assert.Equal(new long[] { 12, 1, 3, 3 }, first.shape);
         Assert.True(first.grad is not null && first.grad.abs().sum().item<float>() > 0, "no gradient reached the first convolution");
     }
 
@@ -59,6 +59,6 @@ public sealed class FullyConvolutionalTests
     [Fact]
     public void TheSkipAddsItsOwnClassifierAndUpsampling() =>
         Assert.Equal(new FullyConvolutional(skip: false).parameters().Sum(p => p.numel()) - (11 * 11 * 8 * 8 + 11)
-                     + (8 * 11 + 11) + 2 * (11 * 11 * 4 * 4 + 11),
+                     + (12 * 11 + 11) + 2 * (11 * 11 * 4 * 4 + 11),
                      new FullyConvolutional(skip: true).parameters().Sum(p => p.numel()));
 }
