@@ -55,17 +55,28 @@ public static class MovingDigits
         return (small / peak).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The class of a pixel that belongs to no digit in <see cref="MovingDigitsSet.LabelMaps"/>: 10, after the digits 0–9.</summary>
+    /// <remarks>Notebook 06-conv-lstm segments frames into these 11 classes with <c>Course.Cnn.FullyConvolutional</c>.</remarks>
+    public const int Background = 10;
+
+    /// <summary>A pixel belongs to a digit when the shrunk digit's value there is at least this (its peak is 1).</summary>
+    /// <remarks>Below it a pixel is the faint edge of a stroke, blurred by shrinking; it counts as <see cref="Background"/>.</remarks>
+    public const float InkThreshold = 0.3f;
+
     /// <summary>Make <paramref name="count"/> sequences of <paramref name="options"/>.NumFrames frames from <paramref name="digits"/>.</summary>
     /// <param name="digits">MNIST images (N, 1, 28, 28) in [0, 1]; each sequence uses randomly chosen ones.</param>
     /// <param name="count">Number of sequences.</param>
     /// <param name="options">Frame size, digit size, speeds, frames per sequence, seed (defaults: <see cref="MovingDigitsOptions"/>).</param>
+    /// <param name="labels">The digits' classes (N) int64, e.g. <c>Mnist.Split().Train.Labels</c>; when given, the set carries
+    /// <see cref="MovingDigitsSet.LabelMaps"/>, each pixel's class for semantic segmentation (null: no label maps).</param>
     /// <returns>Frames (count, T, 1, S, S) in [0, 1] with the trajectories that made them.</returns>
-    /// <exception cref="ArgumentException">The digits' shape or an option does not fit (the message names it).</exception>
-    public static MovingDigitsSet Generate(Tensor digits, int count, MovingDigitsOptions? options = null)
+    /// <exception cref="ArgumentException">The digits' shape or an option does not fit, or the labels are not one class 0–9 per digit (the message names it).</exception>
+    public static MovingDigitsSet Generate(Tensor digits, int count, MovingDigitsOptions? options = null, Tensor? labels = null)
     {
         options ??= new MovingDigitsOptions();
         options.Validate();
         if (count < 1) throw new ArgumentOutOfRangeException(nameof(count), count, $"count must be at least 1, got {count}.");
+        long[]? classes = labels is null ? null : Classes(labels, digits);
         int s = options.FrameSize, d = options.DigitSize, t = options.NumFrames, k = options.DigitsPerSequence, max = s - d;
         float[] patches;
         long available;
@@ -82,6 +93,8 @@ public static class MovingDigits
         var velocities = new int[count, k, t, 2];
         var chosen = new int[count, k];
         var frames = new float[(long)count * t * s * s];
+        var maps = classes is null ? null : new long[frames.LongLength];                     // (N, T, S, S) class of each pixel
+        if (maps is not null) Array.Fill(maps, (long)Background);
         for (int n = 0; n < count; n++)
             for (int j = 0; j < k; j++)
             {
@@ -95,26 +108,48 @@ public static class MovingDigits
                             (p[axis], v[axis]) = Bounce(p[axis], v[axis], max);
                     positions[n, j, f, 0] = p[0]; positions[n, j, f, 1] = p[1];
                     velocities[n, j, f, 0] = v[0]; velocities[n, j, f, 1] = v[1];
-                    Paste(patches, chosen[n, j] * d * d, d, frames, ((long)n * t + f) * s * s, s, p[0], p[1]);
+                    Paste(patches, chosen[n, j] * d * d, d, frames, ((long)n * t + f) * s * s, s, p[0], p[1],
+                          maps, classes is null ? 0 : classes[chosen[n, j]]);
                 }
             }
 
         using var outer = torch.NewDisposeScope();
         var tensorFrames = torch.tensor(frames, [count, t, 1, s, s]);                        // (N, T, 1, S, S)
-        return new MovingDigitsSet(tensorFrames.DetachFromDisposeScope(), positions, velocities, chosen, options);
+        var labelMaps = maps is null ? null : torch.tensor(maps, [count, t, s, s]).DetachFromDisposeScope(); // (N, T, S, S) int64
+        return new MovingDigitsSet(tensorFrames.DetachFromDisposeScope(), positions, velocities, chosen, options) { LabelMaps = labelMaps };
+    }
+
+    /// <summary>The labels as one class 0–9 per digit, checked against the digits.</summary>
+    private static long[] Classes(Tensor labels, Tensor digits)
+    {
+        if (labels.dim() != 1 || labels.shape[0] != digits.shape[0])
+            throw new ArgumentException($"labels must hold one class per digit, shaped ({digits.shape[0]}); got {ShapeText.Of(labels)}.", nameof(labels));
+        var classes = labels.to_type(ScalarType.Int64).cpu().data<long>().ToArray();
+        if (classes.Any(c => c is < 0 or > 9))
+            throw new ArgumentException($"labels must be digit classes 0–9; found {classes.First(c => c is < 0 or > 9)}.", nameof(labels));
+        return classes;
     }
 
     /// <summary>A speed of 1…<paramref name="maxSpeed"/> pixels per frame in a random direction.</summary>
     private static int Speed(Random random, int maxSpeed) => random.Next(1, maxSpeed + 1) * (random.Next(2) == 0 ? -1 : 1);
 
-    /// <summary>Draw a d×d patch with its top-left corner at (row, column), keeping the brighter pixel where digits overlap.</summary>
-    private static void Paste(float[] patches, int patchStart, int d, float[] frames, long frameStart, int s, int row, int column)
+    /// <summary>
+    /// Draw a d×d patch with its top-left corner at (row, column), keeping the brighter pixel where digits overlap; where
+    /// <paramref name="maps"/> is given, a pixel this digit wins with at least <see cref="InkThreshold"/> of ink gets its class.
+    /// </summary>
+    private static void Paste(float[] patches, int patchStart, int d, float[] frames, long frameStart, int s, int row, int column,
+                              long[]? maps, long digitClass)
     {
         for (int r = 0; r < d; r++)
             for (int c = 0; c < d; c++)
             {
                 long at = frameStart + (long)(row + r) * s + column + c;
-                frames[at] = Math.Max(frames[at], patches[patchStart + r * d + c]);
+                float ink = patches[patchStart + r * d + c];
+                if (ink > frames[at])
+                {
+                    frames[at] = ink;
+                    if (maps is not null && ink >= InkThreshold) maps[at] = digitClass;
+                }
             }
     }
 }

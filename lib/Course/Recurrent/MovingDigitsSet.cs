@@ -11,6 +11,15 @@ namespace Course.Recurrent;
 /// <param name="Options">The options that made them.</param>
 public sealed record MovingDigitsSet(Tensor Frames, int[,,,] Positions, int[,,,] Velocities, int[,] DigitIndices, MovingDigitsOptions Options)
 {
+    /// <summary>The class of every pixel, (N, T, S, S) int64: the digit 0–9 whose ink covers it, or <see cref="MovingDigits.Background"/> (10); null unless <see cref="MovingDigits.Generate"/> was given the labels.</summary>
+    /// <remarks>
+    /// A pixel belongs to a digit where that digit's shrunk image is at least <see cref="MovingDigits.InkThreshold"/> and, where
+    /// digits overlap, brighter than the others (the digit the frame shows there). The targets of semantic segmentation
+    /// (seed 003, "Semantic Segmentation", FCN); notebook 06-conv-lstm trains <c>Course.Cnn.FullyConvolutional</c> on them.
+    /// Outside any dispose scope.
+    /// </remarks>
+    public Tensor? LabelMaps { get; init; }
+
     /// <summary>Number of sequences N.</summary>
     public int Count => (int)Frames.shape[0];
 

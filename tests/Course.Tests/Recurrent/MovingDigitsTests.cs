@@ -99,6 +99,54 @@ public sealed class MovingDigitsTests
     }
 
     [Fact]
+    public void LabelMapsGiveEachInkedPixelItsDigitsClassAndTheRestBackground()
+    {
+        var labels = tensor(new long[] { 3, 1, 4, 1, 5, 9, 2, 6 });
+        var o = new MovingDigitsOptions(FrameSize: 16, DigitSize: 10, NumFrames: 3, Seed: 5);
+        var set = MovingDigits.Generate(Digits, 4, o, labels);
+        var small = MovingDigits.Shrink(Digits, 10);                                    // (8, 1, 10, 10)
+        Assert.Equal(new long[] { 4, 3, 16, 16 }, set.LabelMaps!.shape);
+        for (int n = 0; n < 4; n++)
+            for (int f = 0; f < 3; f++)
+            {
+                int row = set.Positions[n, 0, f, 0], col = set.Positions[n, 0, f, 1], digit = set.DigitIndices[n, 0];
+                var expected = full(16, 16, MovingDigits.Background, dtype: ScalarType.Int64);
+                var inked = small[digit, 0].ge(MovingDigits.InkThreshold);              // (10, 10) bool
+                expected[row..(row + 10), col..(col + 10)] = torch.where(inked, labels[digit], torch.tensor((long)MovingDigits.Background));
+                Assert.True(expected.eq(set.LabelMaps[n, f]).all().item<bool>(), $"sequence {n}, frame {f}");
+            }
+    }
+
+    [Fact]
+    public void WhereDigitsOverlapWithEqualInkTheFirstKeepsThePixel()
+    {
+        // Two hand-made square digits (classes 7 and 2), both scaled to a peak of 1, overlapping in a 4×4 frame.
+        var digits = zeros(2, 1, 28, 28);
+        digits[0, 0, 4..24, 4..24] = tensor(0.5f);                                     // shrinks to 2×2 of 0.5, scaled to a peak of 1
+        digits[1, 0, 4..24, 4..24] = tensor(1f);
+        var set = MovingDigits.Generate(digits, 30, new MovingDigitsOptions(FrameSize: 4, DigitSize: 2, NumFrames: 1, MaxSpeed: 1, DigitsPerSequence: 2, Seed: 1),
+                                        tensor(new long[] { 7, 2 }));
+        for (int n = 0; n < 30; n++)
+        {
+            var map = set.LabelMaps![n, 0];                                            // (4, 4)
+            int ink = (int)map.ne(MovingDigits.Background).sum().item<long>();
+            Assert.InRange(ink, 4, 8);                                                  // both squares are inked (peak 1 each)
+            int first = set.DigitIndices[n, 0];
+            int r = set.Positions[n, 0, 0, 0], c = set.Positions[n, 0, 0, 1];
+            // Equal brightness after scaling: the first digit keeps its pixels, the second only adds where the first is absent.
+            Assert.Equal(first == 0 ? 7L : 2L, map[r, c].item<long>());
+        }
+    }
+
+    [Fact]
+    public void LabelsThatAreNotOneDigitClassPerImageAreRejected()
+    {
+        Assert.Contains("(8)", Assert.Throws<ArgumentException>(() => MovingDigits.Generate(Digits, 2, labels: zeros(7, dtype: ScalarType.Int64))).Message);
+        Assert.Contains("12", Assert.Throws<ArgumentException>(() => MovingDigits.Generate(Digits, 2, labels: full(8, 12, dtype: ScalarType.Int64))).Message);
+        Assert.Null(MovingDigits.Generate(Digits, 2).LabelMaps);
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSameSequencesAndAnotherSeedOthers()
     {
         var a = MovingDigits.Generate(Digits, 6, new MovingDigitsOptions(Seed: 11));
