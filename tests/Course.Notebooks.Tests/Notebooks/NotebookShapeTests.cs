@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Course.Notebooks.Document;
 using Course.Notebooks.Grading;
 using Course.Notebooks.Running;
@@ -6,8 +8,13 @@ using Course.Notebooks.Targets;
 namespace Course.Notebooks.Tests.Notebooks;
 
 /// <summary>Every course notebook has the course's shape: setup, parameters, targets as data, exercises.</summary>
-public class NotebookShapeTests
+public partial class NotebookShapeTests
 {
+    [GeneratedRegex(@"^### Exercise (?<number>\d+) · .+ \((?<kind>derive|experiment|interpret|implement), \d+ points?\)$", RegexOptions.Multiline)]
+    private static partial Regex ExerciseHeadingRegex();
+
+    private static readonly Regex ExerciseHeading = ExerciseHeadingRegex();
+
     [Theory]
     [MemberData(nameof(CourseNotebooks.All), MemberType = typeof(CourseNotebooks))]
     public void NotebookFollowsTheCourseShape(string stem)
@@ -42,10 +49,18 @@ public class NotebookShapeTests
         foreach (var questionnaire in notebook.Cells.Where(c => c.Type == CellType.Markdown && c.Source.Contains("## Questionnaire")))
         {
             var section = questionnaire.Source[questionnaire.Source.IndexOf("## Questionnaire", StringComparison.Ordinal)..].Split("\n## ")[0];
-            var questions = System.Text.RegularExpressions.Regex.Split(section, @"\n(?=\d+\. )").Skip(1).ToList();   // each question with what follows it
+            var questions = Regex.Split(section, @"\n(?=\d+\. )").Skip(1).ToList();   // each question with what follows it
             Assert.All(questions, q => Assert.True(q.Split(ExerciseMarkers.BeginAnswer).Length == 2, $"{stem}: not one answer under \"{q.Split('\n')[0]}\""));
         }
         if (stem != "00-setup")
             Assert.True(notebook.Cells.Count(c => c.HasTag("exercise")) >= 2, $"{stem} has fewer than two exercises");
+        // Exercises that teach (issue 18): one of each kind at least, each under a heading "### Exercise N · Title (kind, P points)",
+        // numbered 1, 2, 3, … in the order they appear, each with its exercise cell within the three cells under it.
+        var numbered = notebook.Cells.Select((cell, index) => (cell, index))
+            .Where(c => c.cell.Type == CellType.Markdown && ExerciseHeading.IsMatch(c.cell.Source)).ToList();
+        foreach (var kind in new[] { "derive", "experiment", "interpret" })
+            Assert.True(numbered.Any(c => ExerciseHeading.Match(c.cell.Source).Groups["kind"].Value == kind), $"{stem} has no {kind} exercise (a heading \"### Exercise N · Title ({kind}, P points)\")");
+        Assert.Equal(Enumerable.Range(1, numbered.Count), numbered.Select(c => int.Parse(ExerciseHeading.Match(c.cell.Source).Groups["number"].Value, CultureInfo.InvariantCulture)));
+        Assert.All(numbered, c => Assert.True(notebook.Cells.Skip(c.index + 1).Take(3).Any(n => n.HasTag("exercise")), $"{stem}: no exercise cell under \"{ExerciseHeading.Match(c.cell.Source).Value}\""));
     }
 }
